@@ -1,0 +1,48 @@
+"""Every pattern that runs on untrusted text stays linear on long and adversarial input.
+
+pytest-timeout guards each case: a pattern with catastrophic backtracking would
+take minutes to hours on these inputs, not seconds.
+"""
+import pytest
+
+from analysis.actors import find_mentions
+from analysis.document import doc_from_text
+from analysis.pipeline import annotate
+from analysis.records import Article
+from analysis.text import segment, tokens
+from analysis.zones import detect_zones
+
+ADVERSARIAL = {
+    "quotes": '"' * 20000,
+    "mixed_quotes": ('“a ‘b " c’ ' * 3000),
+    "spaces": "said " + " " * 50000 + "x",
+    "hyphens": "a" + "-a" * 20000 + "!",
+    "apostrophes": "Kyiv" + "'s" * 20000,
+    "dots": "U.S." * 10000 + " said",
+    "long_word": "x" * 200000,
+    "newlines": "\n \n" * 20000,
+    "slashes": "Photo " + "/ " * 20000 + "AFP?",
+    "according": "according to " * 5000,
+    "names": "Vladimir Putin " * 10000 + "said",
+    "commas": "he said, " * 10000,
+}
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_pipeline_is_linear_on_adversarial_text(name, cb):
+    text = ADVERSARIAL[name]
+    segment(text)
+    tokens(text)
+    detect_zones(text)
+    find_mentions(text, cb)
+    annotate(Article("x", text, "", {}, detect_zones(text)), cb)
+
+
+@pytest.mark.timeout(120)
+def test_long_realistic_article(cb, seed_text):
+    body = seed_text.split("Sign up for our")[0]
+    text = body * 200  # about 370 KB of news prose
+    rows = annotate(Article("x", text, "", {}, detect_zones(text)), cb)
+    assert len(rows["mentions"]) > 1000
+    assert doc_from_text(text[:5000], cb).seg.sentences

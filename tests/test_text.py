@@ -1,0 +1,70 @@
+"""Segmentation on news text: offsets, abbreviations, quotes, headlines, joined paragraphs."""
+import pytest
+
+from analysis.text import paragraphs, segment, sentences, tokens
+
+
+def texts(spans):
+    return [s.text for s in spans]
+
+
+def test_offsets_index_the_text(seed_text):
+    seg = segment(seed_text)
+    for span in seg.paragraphs + seg.sentences + tokens(seed_text):
+        assert seed_text[span.start:span.end] == span.text
+
+
+def test_seed_headline_and_caption_are_their_own_sentences(seed_text):
+    sents = texts(segment(seed_text).sentences)
+    assert "Putin Says 'No Plans' to Take Kharkiv, Blames Ukraine for New Offensive" in sents
+    assert sents[sents.index("Vladimir Putin holds a press conference in Harbin.") + 1] == "Mikhail Metzel / AFP"
+
+
+def test_seed_quote_sentences_end_inside_and_after_quotes(seed_text):
+    sents = texts(segment(seed_text).sentences)
+    assert '"And I said publicly that, if this continues, we will be forced to create a security zone," he said.' in sents
+    assert any(s.startswith("When asked about") and s.endswith('"has no such plans as of today."') for s in sents)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gen. Valery Gerasimov met Lt. Col. Ivanov. They spoke.",
+     ["Gen. Valery Gerasimov met Lt. Col. Ivanov.", "They spoke."]),
+    ("Mr. Peskov said the U.S. had sent arms. Kyiv denied it.",
+     ["Mr. Peskov said the U.S. had sent arms.", "Kyiv denied it."]),
+    ("The talks began on Jan. 10 in Geneva. No deal was reached.",
+     ["The talks began on Jan. 10 in Geneva.", "No deal was reached."]),
+    ('"We will not retreat." Zelensky spoke from Kyiv.',
+     ['"We will not retreat."', "Zelensky spoke from Kyiv."]),
+    ('"It is over," he said. "Go home."', ['"It is over," he said.', '"Go home."']),
+])
+def test_sentence_splitting(text, expected):
+    assert texts(sentences(text)) == expected
+
+
+def test_paragraphs_joined_by_single_spaces_still_split_into_sentences():
+    body = ("Vladimir Putin held a meeting. The situation in Donbass was discussed. "
+            "Participants agreed on next steps.")
+    assert len(paragraphs(body)) == 1
+    assert len(sentences(body)) == 3
+
+
+def test_single_newlines_separate_paragraphs_when_no_blank_line():
+    assert texts(paragraphs("Headline\nFirst para.\nSecond para.")) == ["Headline", "First para.", "Second para."]
+
+
+def test_tokens_keep_abbreviations_and_split_sentence_periods():
+    assert texts(tokens("The U.S. backs Kharkiv's cross-border defence.")) == [
+        "The", "U.S.", "backs", "Kharkiv's", "cross-border", "defence", "."]
+
+
+def test_case_study_items_segment_with_offsets(shared):
+    import csv
+    with open(shared / "corpora" / "kremlin-zelensky" / "president-ua.csv", encoding="utf-8") as fh:
+        rows = [r for _, r in zip(range(50), csv.DictReader(fh))]
+    for row in rows:
+        seg = segment(row["body"])
+        assert seg.sentences, row["link"]
+        for s in seg.sentences:
+            assert row["body"][s.start:s.end] == s.text
+        # sentences are sentence-sized even though paragraphs are joined with spaces
+        assert max(len(s.text) for s in seg.sentences) < 2000
