@@ -34,6 +34,39 @@ def _codebook(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from .codebook import load_codebook
+    from .corpus import iter_corpus
+    from .document import prepare
+    from .evaluate import format_report, load_brat, load_csv_gold, score_quotes
+    from .quotes import extract_quotes
+    from .records import Article
+    from .zones import detect_zones
+
+    cb = load_codebook(args.codebook)
+    gold_path = Path(args.gold)
+    if gold_path.is_dir():
+        gold = load_brat(gold_path)
+        articles = [Article(g.doc_id, g.text, g.doc_id, {}, detect_zones(g.text)) for g in gold]
+    else:
+        if not args.corpus:
+            raise UserError("a CSV gold file needs --corpus: the corpus its doc_ids and offsets refer to")
+        articles = [a for a in iter_corpus(args.corpus) if isinstance(a, Article)]
+        gold = load_csv_gold(gold_path, {a.doc_id: a.text for a in articles})
+        wanted = {g.doc_id for g in gold}
+        articles = [a for a in articles if a.doc_id in wanted]
+    if args.limit:
+        gold, articles = gold[:args.limit], articles[:args.limit]
+    preds = {a.doc_id: extract_quotes(prepare(a, cb), cb) for a in articles}
+    res = score_quotes(gold, preds)
+    sys.stdout.write(format_report(res, f"Quotes against {gold_path}"))
+    if args.json:
+        Path(args.json).write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis", description="Framing analysis of a news corpus.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -49,6 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("codebook", help="print the codebook as a readable document")
     c.add_argument("--codebook", default=None, help="codebook folder (default: the packaged one)")
     c.set_defaults(func=_codebook)
+    e = sub.add_parser("evaluate", help="score extraction against human coding")
+    e.add_argument("what", choices=["quotes"], help="what to score")
+    e.add_argument("--gold", required=True, help="brat folder (text/, attributions/) or a CSV gold file")
+    e.add_argument("--corpus", default=None, help="with a CSV gold file: the corpus its doc_ids refer to")
+    e.add_argument("--codebook", default=None, help="codebook folder (default: the packaged one)")
+    e.add_argument("--limit", type=int, default=0, help="score only the first N documents")
+    e.add_argument("--json", default=None, help="also write the scores to this JSON file")
+    e.set_defaults(func=_evaluate)
     return p
 
 

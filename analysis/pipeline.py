@@ -17,6 +17,7 @@ from .codebook import Codebook, load_codebook
 from .corpus import LoadOptions, iter_corpus
 from .dedup import DuplicateFinder
 from .document import prepare
+from .quotes import extract_quotes
 from .records import Article, ErrorRecord
 from .tables import SPAN_TABLES, TABLES, frame, write_table
 
@@ -28,6 +29,7 @@ def annotate(article: Article, cb: Codebook) -> dict[str, list]:
     doc = prepare(article, cb)
     out: dict[str, list] = {name: [] for name in SPAN_TABLES}
     out["mentions"] = doc.mentions
+    out["quotes"] = extract_quotes(doc, cb)
     return out
 
 

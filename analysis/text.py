@@ -93,8 +93,9 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     out = []
     for m in _TOKEN.finditer(text, start, end):
         tok = m.group()
-        # A trailing period belongs to the word only for abbreviations (U.S., Gen.).
-        if tok.endswith(".") and len(tok) > 1 and tok[:-1].lower() not in sentence_splitter()._params.abbrev_types:
+        # A trailing period belongs to abbreviations (U.S., Gen.) and initials (Roger C. Altman).
+        is_initial = len(tok) == 2 and tok[0].isupper()
+        if tok.endswith(".") and len(tok) > 1 and not is_initial and tok[:-1].lower() not in sentence_splitter()._params.abbrev_types:
             out.append(Span(m.start(), m.end() - 1, tok[:-1]))
             out.append(Span(m.end() - 1, m.end(), "."))
         else:

@@ -1,0 +1,527 @@
+"""Voices: every attributed statement (direct, indirect, mixed) with its speaker.
+
+Rules over tokens, in named passes (after the Gender Gap Tracker's design):
+
+1. direct quotes with their attribution after ("...," he said / "...," said X /
+   "..." -- X) or right before (X said: "..." / X told reporters, "...");
+   a quote interrupted by its attribution ("A," he said, "B.") is one quote;
+2. indirect speech: X said (that) ..., X told reporters ..., "according to X";
+   content after its attribution (..., he said.); an indirect statement that
+   contains a quoted fragment is *mixed* (Putin said Moscow "has no plans");
+3. floating quotes: a quote paragraph with no attribution continues the
+   previous speaker; other long unattributed quotes keep an empty speaker;
+   short ones are scare quotes, left to markers.py;
+4. speakers resolved in text order (speakers.py).
+
+Cues come from the codebook's speech_cues lexicon; every row names its rule.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .codebook import Codebook, Entry
+from .document import Doc
+from .quotemarks import QuoteSpan, find_quote_spans
+from .records import Quote, Span
+from .speakers import Resolver, find_persons, is_cap, looks_like_speaker, trim_np, words
+from .text import tokens as tokenize
+
+AFTER_WINDOW = 14        # tokens after a closing mark searched for "he said"
+BEFORE_WINDOW = 16       # tokens before an opening mark searched for "X said:"
+FILLER_MAX = 7           # "told reporters in a statement on Friday" between cue and content
+MIN_QUOTE_WORDS = 5      # shorter unattributed quotes are scare quotes or titles
+MIN_CONTENT_TOKENS = 3   # an indirect statement needs at least this many tokens
+NP_MAX_AFTER = 12        # tokens searched for a cue after a speaker phrase
+CONTINUE_GAP = 160       # characters of attribution between two parts of one quote
+FLOAT_PARAGRAPHS = 2     # a floating quote continues a speaker at most this many paragraphs back
+NP_MAX_TOKENS = 12       # a longer run of name-like tokens is not one phrase
+LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long
+APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker span
+PUNCT_BREAK = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "«", "»", "?", "!"}
+
+
+@lru_cache(maxsize=8)
+def _cue_table(cb_hash: str, entries: tuple[Entry, ...]) -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
+    table: dict[str, list] = {}
+    for e in entries:
+        for form in e.forms:
+            ws = tuple(form.lower().split())
+            table.setdefault(ws[0], []).append((ws, e))
+    for v in table.values():
+        v.sort(key=lambda x: -len(x[0]))
+    return table
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    kind: str
+    rule: str
+    speaker: tuple[int, int] | None
+    cue: tuple[int, int, Entry] | None
+    floating: bool = False
+
+
+class _Ctx:
+    """Tokens and lookups of one document."""
+
+    def __init__(self, doc: Doc, cb: Codebook):
+        self.doc, self.cb, self.text = doc, cb, doc.text
+        art = doc.article
+        self.paras = [p for p in doc.seg.paragraphs if not art.in_boilerplate(p.start, p.end)]
+        self.sents = [s for s in doc.seg.sentences if not art.in_boilerplate(s.start, s.end)]
+        self.toks: list[Span] = []
+        for p in self.paras:
+            self.toks.extend(tokenize(self.text, p.start, p.end))
+        self.starts = [t.start for t in self.toks]
+        self.low = [t.text.lower() for t in self.toks]
+        table = _cue_table(cb.hash, tuple(cb.lexicon("speech_cues")))
+        self.cues: dict[int, tuple[int, Entry]] = {}
+        heads = [(z.start, z.end) for z in art.zones if z.kind == "headline"]
+        sent_starts = {s.start for s in self.sents}
+        for i, w in enumerate(self.low):
+            tok = self.toks[i]
+            # a capitalised cue is a name ("United States") except in a headline or at a sentence start
+            if tok.text[:1].isupper() and tok.start not in sent_starts and not any(a <= tok.start < b for a, b in heads):
+                continue
+            for ws, e in table.get(w, ()):
+                if tuple(self.low[i:i + len(ws)]) == ws:
+                    self.cues[i] = (i + len(ws), e)
+                    break
+        self.para_starts = [p.start for p in self.paras]
+        self.quotes = find_quote_spans(self.text, self.paras)
+
+    def tok_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def sent_bounds(self, offset: int) -> tuple[int, int]:
+        s = self.doc.seg.sentence_at(offset)
+        return (s.start, s.end) if s else (offset, offset)
+
+    def para_index(self, offset: int) -> int:
+        return bisect.bisect_right(self.para_starts, offset) - 1
+
+    def para_end(self, offset: int) -> int:
+        i = self.para_index(offset)
+        return self.paras[i].end if i >= 0 else len(self.text)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        return self.toks[i].start, self.toks[j - 1].end
+
+
+def _np_word(ctx: _Ctx, i: int) -> bool:
+    """Can token ``i`` sit inside a speaker phrase? (names, titles, role nouns, determiners)"""
+    w = words()
+    t, low = ctx.toks[i].text, ctx.low[i]
+    if is_cap(t) or low.isdigit():
+        return True
+    return (low in w["determiner"] or low in w["title_word"] or low in w["group_noun"] or low.rstrip("s") in w["group_noun"]
+            or low in w["pronoun_m"] or low in w["pronoun_f"] or low in w["pronoun_group"] or low in w["np_inner"])
+
+
+def _walk_back(ctx: _Ctx, k: int, lo: int) -> int:
+    i = k
+    while i > lo and k - i < NP_MAX_TOKENS and _np_word(ctx, i - 1):
+        i -= 1
+    return i
+
+
+def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
+    """Token range of the speaker phrase that ends right before token ``cue_i``.
+
+    Appositives stay in the span ("Hugh Hill, a doctor," / "Mr. Reid, who represents
+    Nevada,"); the resolver takes the name from it.
+    """
+    w = words()
+    j = cue_i
+    while j > lo:
+        if ctx.low[j - 1] in w["skip_between"]:
+            j -= 1
+        elif j - 2 >= lo and ctx.low[j - 2] in w["filler_start"] and ctx.low[j - 1] in w["time_or_place"]:
+            j -= 2  # "Paul Ryan on Thursday declared"
+        else:
+            break
+    comma = j > lo and ctx.low[j - 1] == ","
+    k = j - 1 if comma else j
+    if comma:
+        app = _appositive_before(ctx, k, lo)
+        if app is not None:
+            return app
+    i = _walk_back(ctx, k, lo)
+    toks = trim_np(ctx.toks[i:k])
+    if toks:
+        a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
+        if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)):
+            return a, b
+    # fallback: the clause start, for phrases with ordinary words ("people briefed on the situation")
+    i = k
+    while i > lo and k - i < LOOSE_NP_TOKENS and ctx.low[i - 1] not in PUNCT_BREAK and ctx.low[i - 1] not in ("'", "`", ".") \
+            and ctx.low[i - 1] not in w["clause_break"]:
+        i -= 1
+    toks = trim_np(ctx.toks[i:k])
+    if not toks or any(_verb_like(t.text) for t in toks):
+        return None
+    a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
+    return (a, b) if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)) else None
+
+
+def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
+    """'Hugh Hill, a doctor, said' / 'Mr. Reid, who represents Nevada, said': the name
+    before the appositive that ends at the comma at token ``k``."""
+    w = words()
+    p = k - 1
+    while p > lo and k - p <= APPOSITIVE_MAX and ctx.low[p] not in (",", ".", ";", ":", '"', "“", "”"):
+        p -= 1
+    if p <= lo or ctx.low[p] != "," or p + 1 >= k:
+        return None
+    first = ctx.low[p + 1]
+    if not (first in w["determiner"] or first in w["title_word"] or first in ("who", "which") or first.isdigit()
+            or ctx.toks[p + 1].text.istitle()):
+        return None
+    i = _walk_back(ctx, p, lo)
+    toks = trim_np(ctx.toks[i:p])
+    if not toks or not any(is_cap(t.text) for t in toks):
+        return None
+    return ctx.tok_at(toks[0].start), k
+
+
+def _verb_like(tok: str) -> bool:
+    """A lower-case word that is probably a verb, so the phrase is a clause, not a speaker."""
+    low = tok.lower()
+    return tok.islower() and (low in words()["verb_like"] or (len(low) > 4 and low.endswith(("ed", "es")) and low not in words()["group_noun"]))
+
+
+def _has_mention(ctx: _Ctx, a: int, b: int) -> bool:
+    s, e = ctx.toks[a].start, ctx.toks[b - 1].end
+    return any(m.start < e and s < m.end for m in ctx.doc.mentions)
+
+
+def _np_after(ctx: _Ctx, i: int, hi: int) -> tuple[int, int] | None:
+    """Speaker phrase that starts at token ``i`` ("said Dmitry Peskov, the Kremlin spokesman")."""
+    w = words()
+    j = i
+    while j < hi and j < i + NP_MAX_TOKENS:
+        t = ctx.low[j]
+        if t in PUNCT_BREAK or t in ("'", "`", ".") or (t in w["clause_break"] and j > i) or (t in ("in", "on", "at", "during", "after") and j > i):
+            break
+        j += 1
+    if j == i or not looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)):
+        return None
+    # an appositive after the name belongs to the phrase: "said Rick Tyler, a former aide"
+    if j + 1 < hi and ctx.low[j] == "," and (ctx.low[j + 1] in w["determiner"] or ctx.low[j + 1] in w["title_word"]
+                                             or ctx.low[j + 1] in ("who", "which")):
+        k = j + 1
+        while k < hi and k - j < APPOSITIVE_MAX and ctx.low[k] not in (".", ";", '"', "“", "”", "'", "`", "?", "!"):
+            k += 1
+        return i, k
+    return i, j
+
+
+def _skip_filler(ctx: _Ctx, j: int, hi: int) -> int:
+    """Skip 'reporters', 'on Friday', 'in a statement' after a cue (at most FILLER_MAX tokens)."""
+    w = words()
+    k = j
+    while k < hi and k - j < FILLER_MAX:
+        if ctx.low[k] in w["speech_object"]:
+            k += 1
+        elif ctx.low[k] in w["filler_start"]:
+            m = k + 1
+            while m < hi and m - j < FILLER_MAX and (ctx.low[m] in w["time_or_place"] or ctx.low[m].isdigit()):
+                m += 1
+            if m == k + 1 and ctx.low[k] not in w["time_or_place"]:
+                break
+            k = m
+        else:
+            break
+    return k if k < hi else j
+
+
+def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
+    i0 = ctx.tok_at(q.end)
+    hi = min(len(ctx.toks), ctx.tok_at(ctx.para_end(q.end - 1)), i0 + AFTER_WINDOW)
+    nxt = next((o.start for o in ctx.quotes if o.start >= q.end), None)
+    if nxt is not None:
+        hi = min(hi, ctx.tok_at(nxt))
+    i = i0
+    if i < hi and ctx.low[i] in (",", "—", "–", "-"):
+        dash = ctx.low[i] != ","
+        i += 1
+        if dash:  # dash-credited: "..." — Vladimir Putin
+            sp = _np_after(ctx, i, hi)
+            if sp:
+                return _Raw(q.start, q.end, "direct", "direct_dash", ctx.span(*sp), None)
+            return None
+    if i >= hi:
+        return None
+    if i in ctx.cues and i not in used:  # "...," said Putin
+        ce, e = ctx.cues[i]
+        sp = _np_after(ctx, ce, hi)
+        if sp:
+            used.add(i)
+            return _Raw(q.start, q.end, "direct", "direct_cue_speaker", ctx.span(*sp), (ctx.toks[i].start, ctx.toks[ce - 1].end, e))
+        return None
+    for c in range(i + 1, min(hi, i + NP_MAX_AFTER)):
+        if c in ctx.cues and c not in used:
+            sp = _np_before(ctx, c, i)
+            if sp and (sp[0] == i or ctx.low[i] in words()["skip_between"]):
+                ce, e = ctx.cues[c]
+                used.add(c)
+                return _Raw(q.start, q.end, "direct", "direct_speaker_cue", ctx.span(*sp), (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
+            return None
+        if ctx.low[c] in PUNCT_BREAK - {","} or ctx.low[c] == ".":
+            return None
+    return None
+
+
+
+def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _Raw | None:
+    """'X said: "..."' / 'X told reporters, "..."' (direct), or 'X said that Y "..."' (mixed)."""
+    qi = ctx.tok_at(q.start)
+    s_start, _ = ctx.sent_bounds(q.start)
+    lo = max(ctx.tok_at(max(s_start, lo_offset)), qi - BEFORE_WINDOW)
+    if qi == lo:
+        return None
+    if ctx.low[qi - 1] == ":" and qi - 1 > lo and (qi - 2) not in ctx.cues:
+        # colon-led without a cue: "Putin: 'We will win'" (headline style)
+        sp = _np_before(ctx, qi - 1, lo)
+        if sp and _has_mention(ctx, *sp) or (sp and is_cap(ctx.toks[sp[0]].text)):
+            return _Raw(q.start, q.end, "direct", "direct_colon", ctx.span(*sp), None)
+    for c in range(qi - 1, lo - 1, -1):
+        if c in ctx.cues and c not in used:
+            ce, e = ctx.cues[c]
+            k = _skip_filler(ctx, ce, qi)
+            between = ctx.low[k:qi]
+            sp = _np_before(ctx, c, lo)
+            if sp is None:
+                return None
+            fragment = _continues_after(ctx, q)
+            if fragment is not None and all(t in (",", ":", "that") for t in between):
+                # 'Putin Says 'No Plans' to Take Kharkiv': a quoted fragment inside a statement
+                used.add(c)
+                return _Raw(q.start, fragment, "mixed", "mixed_fragment", ctx.span(*sp), (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
+            if all(t in (",", ":", "that") for t in between):
+                kind, start, rule = "direct", q.start, "direct_speaker_cue_before"
+            else:
+                # a clause between cue and quote: an indirect statement with a quoted fragment
+                kind, rule = "mixed", "mixed_speaker_cue"
+                start = ctx.toks[k + 1].start if ctx.low[k] in (",",) else ctx.toks[k].start
+            used.add(c)
+            s_end = ctx.sent_bounds(q.start)[1]
+            end = max(q.end, _content_end(ctx, s_end)) if kind == "mixed" else q.end
+            return _Raw(start, end, kind, rule, ctx.span(*sp), (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
+    return None
+
+
+def _continues_after(ctx: _Ctx, q: QuoteSpan) -> int | None:
+    """If the sentence goes on after the quote (a fragment), the end of that clause."""
+    i = ctx.tok_at(q.end)
+    s_end = ctx.sent_bounds(q.start)[1]
+    if i >= len(ctx.toks) or ctx.toks[i].start >= s_end or not ctx.toks[i].text[:1].isalnum():
+        return None
+    j = i
+    while j < len(ctx.toks) and ctx.toks[j].start < s_end and ctx.low[j] not in (",", ";", ":", "—"):
+        j += 1
+    return min(_content_end(ctx, s_end), ctx.toks[j - 1].end)
+
+
+def _content_end(ctx: _Ctx, s_end: int) -> int:
+    """End of a statement at a sentence end, without the final period."""
+    t = ctx.text[:s_end].rstrip()
+    return len(t) - 1 if t.endswith(".") else len(t)
+
+
+def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], earlier: list[_Raw]) -> list[_Raw]:
+    out: list[_Raw] = []
+    w = words()
+
+    def inside(offset: int) -> bool:
+        return any(s <= offset < e for s, e in covered)
+
+    for s in ctx.sents:
+        lo, hi = ctx.tok_at(s.start), ctx.tok_at(s.end)
+        taken_until = -1
+        for c in range(lo, hi):
+            if c not in ctx.cues or c in used or ctx.toks[c].start < taken_until or inside(ctx.toks[c].start):
+                continue
+            ce, e = ctx.cues[c]
+            cue = (ctx.toks[c].start, ctx.toks[ce - 1].end, e)
+            if e["kind"] == "source_prep":
+                raw = _according_to(ctx, c, ce, lo, hi, s, cue)
+            elif c > lo and ctx.low[c - 1] in (",", "and") and (prev := _speaker_in_sentence(earlier + out, s, cue[0])):
+                raw = _coordinated(ctx, c, ce, hi, s, cue, prev)
+            else:
+                raw = _verb_statement(ctx, c, ce, lo, hi, s, cue, w)
+            if raw is None or any(a < raw.end and raw.start < b for a, b in covered):
+                continue
+            used.add(c)
+            out.append(raw)
+            covered.append((raw.start, raw.end))
+            taken_until = raw.end
+    return out
+
+
+def _speaker_in_sentence(raws: list[_Raw], s: Span, before: int) -> tuple[int, int] | None:
+    """The speaker of the last statement whose cue is earlier in the same sentence."""
+    best = None
+    for r in raws:
+        if r.cue and r.speaker and s.start <= r.cue[0] < before and (best is None or r.cue[0] > best.cue[0]):
+            best = r
+    return best.speaker if best else None
+
+
+def _coordinated(ctx, c, ce, hi, s, cue, speaker) -> _Raw | None:
+    """'Putin Says ..., Blames Ukraine for ...': the second cue shares the first one's speaker."""
+    k = _skip_filler(ctx, ce, hi)
+    end = _content_end(ctx, s.end)
+    if k >= hi or hi - k < MIN_CONTENT_TOKENS - 1 or end <= ctx.toks[k].start:
+        return None
+    start = ctx.toks[k].start
+    kind = "mixed" if any(start <= q.start < end for q in ctx.quotes) else "indirect"
+    return _Raw(start, end, kind, f"{kind}_coordinated", speaker, cue)
+
+
+def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
+    sp = _np_before(ctx, c, lo)
+    if sp is not None:
+        k = _skip_filler(ctx, ce, hi)
+        if k < hi and ctx.low[k] in (",", ":"):
+            k += 1
+        end = _content_end(ctx, s.end)
+        takes_to = cue[2]["kind"] == "verb_to" and k < hi and ctx.low[k] == "to"
+        if k < hi and (takes_to or ctx.low[k] not in ('"', "“", "‘", "to", "of", "about", "for", "by", "with", "from", "in", "on",
+                                         "at", "as", ".", "?", "!")) and hi - k >= MIN_CONTENT_TOKENS and end > ctx.toks[k].start:
+            start = ctx.toks[k].start
+            kind = "mixed" if any(start <= q.start < end for q in ctx.quotes) else "indirect"
+            return _Raw(start, end, kind, f"{kind}_speaker_cue", ctx.span(*sp), cue)
+    # content first: "The economy is strong, he said." / "..., said Smith."
+    if c - 1 >= lo and ctx.low[c - 1] != ",":
+        i = c - 1
+        while i > lo and ctx.low[i - 1] != "," and c - i < NP_MAX_AFTER:
+            i -= 1
+        comma = i - 1
+        if comma > lo and ctx.low[comma] == ",":
+            np_ = _np_before(ctx, c, i)
+            rest = _skip_filler(ctx, ce, hi)
+            if np_ and np_[0] == i and (rest >= hi - 1 or ctx.low[rest] in (".", ",")):
+                start = ctx.toks[lo].start
+                if comma - lo >= MIN_CONTENT_TOKENS and not any(start <= q.start < q.end <= ctx.toks[comma].start for q in ctx.quotes if q.start == start):
+                    kind = "mixed" if any(start <= q.start < ctx.toks[comma].start for q in ctx.quotes) else "indirect"
+                    return _Raw(start, ctx.toks[comma].start, kind, f"{kind}_content_speaker_cue", ctx.span(*np_), cue)
+    elif c - 1 >= lo and ctx.low[c - 1] == ",":
+        np_ = _np_after(ctx, ce, hi)
+        if np_ and (np_[1] >= hi - 1 or ctx.low[np_[1]] in (".", ",")) and c - 1 - lo >= MIN_CONTENT_TOKENS:
+            start = ctx.toks[lo].start
+            kind = "mixed" if any(start <= q.start < ctx.toks[c - 1].start for q in ctx.quotes) else "indirect"
+            return _Raw(start, ctx.toks[c - 1].start, kind, f"{kind}_content_cue_speaker", ctx.span(*np_), cue)
+    return None
+
+
+def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:
+    np_end = ce
+    while np_end < hi and ctx.low[np_end] not in PUNCT_BREAK and ctx.low[np_end] != "." and np_end - ce < NP_MAX_AFTER:
+        np_end += 1
+    if np_end == ce:
+        return None
+    sp = (ce, np_end)
+    if c == lo or (c - 1 == lo and ctx.low[lo] in ("but", "and")):
+        # "According to X, CONTENT."
+        if np_end < hi and ctx.low[np_end] == ",":
+            start = ctx.toks[np_end + 1].start if np_end + 1 < hi else None
+            end = _content_end(ctx, s.end)
+            if start is not None and end > start:
+                return _Raw(start, end, "indirect", "according_to_before", ctx.span(*sp), cue)
+        return None
+    if ctx.low[c - 1] == "," and c - 1 - lo >= MIN_CONTENT_TOKENS:
+        start = ctx.toks[lo].start
+        return _Raw(start, ctx.toks[c - 1].start, "indirect", "according_to_after", ctx.span(*sp), cue)
+    return None
+
+
+def extract_quotes(doc: Doc, cb: Codebook) -> list[Quote]:
+    """Every attributed statement in ``doc`` with its resolved speaker."""
+    ctx = _Ctx(doc, cb)
+    used: set[int] = set()
+    raws: list[_Raw] = []
+    done: set[int] = set()
+    # pass 1: direct quotes with an attribution next to them
+    prev_end = 0
+    for qi, q in enumerate(ctx.quotes):
+        raw = _direct_after(ctx, q, used)
+        if raw is None:
+            raw = _direct_before(ctx, q, used, prev_end)
+        if raw is not None:
+            raws.append(raw)
+            done.add(qi)
+        prev_end = q.end
+    _merge_interrupted(ctx, raws, done)
+    covered = [(r.start, r.end) for r in raws]
+    covered += [(q.start, q.end) for i, q in enumerate(ctx.quotes) if i not in done and not q.single and _n_words(ctx, q) >= MIN_QUOTE_WORDS]
+    # pass 2: indirect and mixed statements
+    raws += _indirect(ctx, used, covered, list(raws))
+    # pass 3: quotes left without an attribution
+    spans = [(r.start, r.end) for r in raws]
+    for qi, q in enumerate(ctx.quotes):
+        if qi in done or q.single or any(s <= q.start < e for s, e in spans):
+            continue
+        if _n_words(ctx, q) < MIN_QUOTE_WORDS:
+            continue  # scare quote or title
+        para_first = ctx.text[ctx.paras[ctx.para_index(q.start)].start] in "\"“«"
+        raws.append(_Raw(q.start, q.end, "direct", "direct_floating" if para_first else "direct_unattributed", None, None,
+                         floating=para_first))
+    return _resolve(ctx, sorted(raws, key=lambda r: (r.start, r.end)))
+
+
+def _n_words(ctx: _Ctx, q: QuoteSpan) -> int:
+    return len(ctx.text[q.start:q.end].split())
+
+
+def _merge_interrupted(ctx: _Ctx, raws: list[_Raw], done: set[int]) -> None:
+    """'"A," he said, "B."' and '"A," said X, a doctor. "B."': the quote that follows
+    its attribution in the same paragraph continues it, with the same speaker."""
+    for r in sorted(raws, key=lambda r: r.start):
+        if r.kind != "direct" or r.cue is None or r.rule not in ("direct_speaker_cue", "direct_cue_speaker"):
+            continue
+        attrib_end = max(r.cue[1], r.speaker[1] if r.speaker else 0)
+        para = ctx.para_index(r.start)
+        for qi, q in enumerate(ctx.quotes):
+            if q.start < attrib_end:
+                continue
+            if qi in done or q.single or ctx.para_index(q.start) != para:
+                break
+            gap = ctx.text[attrib_end:q.start]
+            if len(gap) <= CONTINUE_GAP and not any(ctx.tok_at(attrib_end) <= c < ctx.tok_at(q.start) for c in ctx.cues):
+                r.end = q.end
+                r.rule = "direct_interrupted"
+                done.add(qi)
+            break
+
+
+def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Quote]:
+    art = ctx.doc.article
+    skip = [(q.start, q.end) for q in ctx.quotes]
+    resolver = Resolver(ctx.cb, ctx.doc.mentions, find_persons(ctx.text, ctx.toks, ctx.cb, ctx.doc.mentions, skip))
+    out: list[Quote] = []
+    last: tuple[Quote, int] | None = None
+    for n, r in enumerate(raws, 1):
+        qid = f"{art.doc_id}#q{n}"
+        sp = resolver.resolve(ctx.text, *r.speaker) if r.speaker else None
+        if sp is None and r.floating and last is not None and ctx.para_index(r.start) - last[1] <= FLOAT_PARAGRAPHS:
+            prev = last[0]
+            speaker = (prev.speaker, None, None, prev.speaker_actor, prev.speaker_side)
+        elif sp is not None:
+            speaker = (sp.name, sp.start, sp.end, sp.actor, sp.side)
+        else:
+            speaker = (None, None, None, None, None)
+        cue = r.cue
+        q = Quote(art.doc_id, qid, r.kind, r.start, r.end, ctx.text[r.start:r.end], *speaker,
+                  ctx.text[cue[0]:cue[1]] if cue else None, cue[0] if cue else None, cue[1] if cue else None,
+                  cue[2]["category"] if cue else None, art.zone_at(r.start),
+                  f"{r.rule}:{cue[2].id}" if cue else r.rule)
+        out.append(q)
+        if q.speaker:
+            last = (q, ctx.para_index(r.start))
+    return out

@@ -1,0 +1,216 @@
+"""Speaker phrases and their resolution to a name, a codebook actor and a side.
+
+A speaker phrase is the noun phrase next to a speech cue ("Hugh Hill, a doctor,"
+-> "Hugh Hill"; "The Russian leader also" -> "The Russian leader"). Resolution:
+codebook alias -> actor; "he"/"she" -> the last suitable person before it;
+a surname -> the full name mentioned earlier; otherwise the phrase itself, with
+actor and side left empty (unknown is never a guess).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .codebook import Codebook
+from .records import Mention, Span
+
+GRAMMAR = Path(__file__).parent / "resources" / "grammar.csv"
+NP_MAX_TOKENS = 10   # a longer stretch before a cue is a clause, not a speaker phrase
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    """The closed-class word lists of resources/grammar.csv."""
+    with open(GRAMMAR, encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(ln for ln in fh if not ln.startswith("#"))
+        return {r["id"]: frozenset(w.strip() for w in r["words"].split("|") if w.strip()) for r in rows}
+
+
+def is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def is_word(tok: str) -> bool:
+    return tok[:1].isalnum()
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person the text names: the referent candidates for 'he' and 'she'."""
+
+    start: int
+    name: str
+    actor: str | None
+    gender: str | None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    start: int
+    end: int
+    text: str          # the phrase as in the text
+    name: str          # resolved name
+    actor: str | None
+    side: str | None
+
+
+def trim_np(toks: list[Span]) -> list[Span]:
+    """Drop leading prepositional/time words and trailing skip words from a phrase."""
+    w = words()
+    preps = {"on", "in", "at", "during", "after", "before", "with", "from", "by", "over", "last", "this", "earlier", "later"}
+    out = list(toks)
+    while out and out[-1].text.lower() in w["skip_between"]:
+        out.pop()
+    while out and out[0].text.lower() in w["np_inner"] | w["clause_break"]:
+        out.pop(0)  # "and Russian authorities" -> "Russian authorities"
+    if out and out[0].text.lower() in preps:
+        # "On Friday Putin" -> "Putin"; "In a statement the ministry" -> "the ministry"
+        i = 0
+        while i < len(out) and (out[i].text.lower() in w["time_or_place"] or out[i].text.isdigit()):
+            i += 1
+        out = out[i:]
+    return out
+
+
+def looks_like_speaker(toks: list[Span], mentions_in: bool) -> bool:
+    """Heuristic check that a phrase can be a speaker: a name, pronoun, actor or role noun."""
+    if not toks or len(toks) > NP_MAX_TOKENS:
+        return False
+    w = words()
+    low = [t.text.lower() for t in toks]
+    if any(not is_word(t.text) and t.text not in (".", "'", "’", "-", "&", ",") for t in toks):
+        return False
+    pronouns = w["pronoun_m"] | w["pronoun_f"] | w["pronoun_group"] | {"i", "it", "you", "who", "which"}
+    if len(toks) == 1 and low[0] in pronouns:
+        return True
+    if mentions_in:
+        return True
+    if low[0] in ("it", "this", "that", "there", "what", "which", "who", "such"):
+        return False
+    if low[-1] in pronouns:  # "most of them", "many of us"
+        return True
+    if any(lw.isdigit() or lw in ("%", "percent") for lw in low):  # "47% say", "7 percent said"
+        return True
+    if any(is_cap(t.text) and lw not in w["not_a_name"] for t, lw in zip(toks, low)):
+        return True
+    return any(lw in w["group_noun"] or lw.rstrip("s") in w["group_noun"] for lw in low)
+
+
+def name_part(phrase: str) -> tuple[int, str]:
+    """The named part of a phrase with appositives and its offset in the phrase:
+    'Hugh Hill, a doctor' -> 'Hugh Hill'; "Putin's spokesman, Dmitry Peskov" -> 'Dmitry Peskov'."""
+    if "," not in phrase:
+        return 0, phrase
+    pos, parts = 0, []
+    for part in phrase.split(","):
+        stripped = part.strip()
+        if stripped:
+            parts.append((pos + part.index(stripped), stripped))
+        pos += len(part) + 1
+    nw = words()["not_a_name"]
+    for off, part in parts:
+        ws = part.split()
+        if ws and is_cap(ws[-1]) and ws[-1].lower() not in nw and ws[0].lower() not in ("who", "which"):
+            return off, part
+    return parts[0] if parts else (0, phrase)
+
+
+def clean_name(phrase: str) -> str:
+    """Strip titles and determiners from a named phrase: 'Sen. Ted Cruz' -> 'Ted Cruz'."""
+    w = words()
+    parts = phrase.split()
+    caps = [i for i, p in enumerate(parts) if is_cap(p) and p.lower() not in w["title_word"] and p.lower() not in w["determiner"]]
+    if len(caps) >= 1 and all(is_cap(p) for p in parts[caps[0]:]):
+        return " ".join(parts[caps[0]:])
+    return phrase
+
+
+class Resolver:
+    """Resolves speaker phrases in one document, in text order."""
+
+    def __init__(self, cb: Codebook, mentions: list[Mention], persons: list[Person]):
+        self.cb = cb
+        self.mentions = mentions
+        self.persons = persons   # sorted by start
+        self.speakers: list[tuple[int, Person]] = []
+
+    def mention_in(self, start: int, end: int) -> Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.start >= end:
+                break
+            if m.end > start and (best is None or (m.end - m.start) > (best.end - best.start)):
+                best = m
+        return best
+
+    def _last_person(self, before: int, gender: str | None) -> Person | None:
+        cands = [p for p in self.persons if p.start < before] + [p for s, p in self.speakers if s < before]
+        cands.sort(key=lambda p: p.start)
+        for p in reversed(cands):
+            if gender is None or p.gender in (None, gender):
+                return p
+        return None
+
+    def resolve(self, text: str, start: int, end: int) -> Speaker:
+        off, core = name_part(text[start:end])
+        sp = self._resolve(text, start + off, start + off + len(core))
+        return Speaker(start, end, text[start:end], sp.name, sp.actor, sp.side)
+
+    def _resolve(self, text: str, start: int, end: int) -> Speaker:
+        phrase = text[start:end]
+        low = phrase.lower()
+        w = words()
+        m = self.mention_in(start, end)
+        if m is not None:
+            actor = self.cb.actors[m.actor]
+            name = actor.name if actor.type == "person" else phrase
+            sp = Speaker(start, end, phrase, name, m.actor, m.side)
+            if actor.type == "person":
+                self.speakers.append((start, Person(start, actor.name, m.actor, actor.gender)))
+            return sp
+        if low in w["pronoun_m"] or low in w["pronoun_f"]:
+            gender = "m" if low in w["pronoun_m"] else "f"
+            p = self._last_person(start, gender)
+            if p is not None:
+                return Speaker(start, end, phrase, p.name, p.actor, self.cb.side_of(p.actor))
+            return Speaker(start, end, phrase, phrase, None, None)
+        name = clean_name(phrase)
+        if " " not in name and is_cap(name):
+            full = next((p for p in reversed(self.persons) if p.start < start and p.name.split()[-1] == name and " " in p.name), None)
+            if full is not None:
+                self.speakers.append((start, full))
+                return Speaker(start, end, phrase, full.name, full.actor, self.cb.side_of(full.actor))
+        if is_cap(name) and name != phrase or (is_cap(phrase) and len(name.split()) >= 2):
+            self.speakers.append((start, Person(start, name, None, None)))
+        return Speaker(start, end, phrase, name, None, None)
+
+
+def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Mention], skip: list[tuple[int, int]]) -> list[Person]:
+    """Persons named in the text: codebook person mentions and runs of capitalised words."""
+    w = words()
+    out = [Person(m.start, cb.actors[m.actor].name, m.actor, cb.actors[m.actor].gender)
+           for m in mentions if cb.actors[m.actor].type == "person"]
+    covered = [(m.start, m.end) for m in mentions]
+    run: list[Span] = []
+
+    def flush():
+        names = [t for t in run if t.text.lower() not in w["title_word"]]
+        if len(names) >= 2 and not any(s <= run[0].start < e for s, e in covered + skip):
+            out.append(Person(names[0].start, " ".join(t.text for t in names), None, None))
+
+    for t in tokens:
+        if is_cap(t.text) and t.text.replace("'", "").replace("’", "").replace("-", "").isalpha() and t.text.lower() not in w["not_a_name"] and "." not in t.text[:-1]:
+            if run and t.start - run[-1].end > 1:
+                flush()
+                run = []
+            run.append(t)
+        else:
+            if run:
+                flush()
+            run = []
+    if run:
+        flush()
+    out.sort(key=lambda p: p.start)
+    return out

@@ -1,0 +1,134 @@
+"""Voices: quotes of every kind with their speakers, on the seed and on written passages."""
+import pytest
+
+from analysis.corpus import iter_corpus
+from analysis.document import doc_from_text, prepare
+from analysis.quotes import extract_quotes
+from conftest import ROOT
+
+
+def quotes(text, cb):
+    return extract_quotes(doc_from_text(text, cb), cb)
+
+
+def one(text, cb):
+    got = quotes(text, cb)
+    assert len(got) == 1, [(q.text, q.speaker) for q in got]
+    return got[0]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(cb):
+    [seed] = list(iter_corpus(ROOT / "corpus"))
+    return seed, extract_quotes(prepare(seed, cb), cb)
+
+
+def test_seed_every_statement_is_putins(seed_quotes):
+    seed, qs = seed_quotes
+    statements = [q for q in qs if q.cue_category == "neutral"]
+    assert len(statements) >= 7
+    for q in statements:
+        assert (q.speaker, q.speaker_actor, q.speaker_side) == ("Vladimir Putin", "putin", "russia"), q.text
+        assert seed.text[q.start:q.end] == q.text
+        assert seed.text[q.cue_start:q.cue_end] == q.cue
+
+
+def test_seed_he_said_and_role_noun_resolve_to_putin(seed_quotes):
+    seed, qs = seed_quotes
+    by_mention = {seed.text[q.speaker_start:q.speaker_end]: q for q in qs if q.speaker_start is not None}
+    assert by_mention["he"].speaker == "Vladimir Putin"
+    assert by_mention["he"].text.startswith('"And I said publicly')
+    assert by_mention["The Russian leader"].speaker == "Vladimir Putin"
+    assert by_mention["The Russian leader"].text.startswith("that he discussed the war")
+
+
+def test_seed_kinds_headline_and_no_boilerplate(seed_quotes):
+    seed, qs = seed_quotes
+    kinds = {q.kind for q in qs}
+    assert kinds == {"direct", "indirect", "mixed"}
+    mixed = [q for q in qs if q.kind == "mixed" and q.zone == "body"]
+    assert mixed[0].text == 'that Moscow "has no such plans as of today."'
+    head = [q for q in qs if q.zone == "headline"]
+    assert head[0].text == "'No Plans' to Take Kharkiv" and head[0].kind == "mixed"
+    assert all(not seed.in_boilerplate(q.start, q.end) for q in qs)
+    assert not any("undesirable" in q.text or "discredits" in q.text for q in qs)
+    slam = [q for q in qs if q.cue == "slammed"]
+    assert slam[0].speaker == "Russian authorities" and slam[0].speaker_side == "russia"
+    assert slam[0].cue_category == "loaded"
+
+
+@pytest.mark.parametrize("text, speaker, content, kind", [
+    ('"We will not give up Kharkiv," Zelensky said.', "Volodymyr Zelensky", '"We will not give up Kharkiv,"', "direct"),
+    ('“We will not give up Kharkiv,” said Dmytro Kuleba, the foreign minister.', "Dmytro Kuleba", '“We will not give up Kharkiv,”', "direct"),
+    ('Peskov told reporters: "There are no plans for talks."', "Dmitry Peskov", '"There are no plans for talks."', "direct"),
+    ("'The bridge was hit twice,' the governor said.", "the governor", "'The bridge was hit twice,'", "direct"),
+    ('"Nothing is decided yet" — Olaf Scholz', "Olaf Scholz", '"Nothing is decided yet"', "direct"),
+    ("Lavrov said that Moscow would respond to any strike.", "Sergei Lavrov", "that Moscow would respond to any strike", "indirect"),
+    ("The Kremlin insisted the talks had failed because of Kyiv.", "The Kremlin", "the talks had failed because of Kyiv", "indirect"),
+    ("According to Ukrainian officials, twelve civilians were killed.", "Ukrainian officials", "twelve civilians were killed", "indirect"),
+    ("Twelve civilians were killed overnight, according to the regional governor.", "the regional governor", "Twelve civilians were killed overnight", "indirect"),
+    ("The shelling will continue, the ministry said.", "the ministry", "The shelling will continue", "indirect"),
+    ("Hugh Hill, a doctor, said the hospital had run out of beds.", "Hugh Hill", "the hospital had run out of beds", "indirect"),
+    ('Stoltenberg said the alliance "will not be drawn into this war."', "Jens Stoltenberg", 'the alliance "will not be drawn into this war."', "mixed"),
+])
+def test_attribution_patterns(cb, text, speaker, content, kind):
+    q = one(text, cb)
+    assert (q.speaker, q.text, q.kind) == (speaker, content, kind)
+
+
+def test_interrupted_quote_is_one_quote(cb):
+    q = one('"We are ready to talk," Zelensky said, "but not to surrender."', cb)
+    assert q.text == '"We are ready to talk," Zelensky said, "but not to surrender."'
+    assert q.rule.startswith("direct_interrupted")
+
+
+def test_quote_over_paragraphs_and_floating_quote(cb):
+    text = ('"The first part of the statement runs on,\n\n"and the second paragraph closes it," Putin said.\n\n'
+            '"A third paragraph in his voice follows, with no attribution at all."\n\nThe rest is narration.')
+    qs = quotes(text, cb)
+    assert qs[0].text.startswith('"The first part') and qs[0].text.endswith('closes it,"')
+    assert qs[1].rule == "direct_floating" and qs[1].speaker == "Vladimir Putin"
+
+
+def test_stray_mark_loses_only_its_paragraph(cb):
+    text = ('Officials said the "offensive had stalled.\n\n'
+            '"We hold the line," the commander said.\n\nLater, Kuleba said that talks were possible.')
+    qs = quotes(text, cb)
+    speakers = [q.speaker for q in qs]
+    assert "the commander" in speakers and "Dmytro Kuleba" in speakers
+
+
+def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
+    text = 'Maria Zakharova spoke after Lavrov left. "This is a provocation," she said.'
+    assert one(text, cb).speaker == "Maria Zakharova"
+
+
+@pytest.mark.parametrize("text", [
+    'The so-called "referendum" took place in September.',
+    'He read "War and Peace" on the train.',
+    "Immigrants in the United States have integrated well.",
+    "The state of the economy worries many.",
+])
+def test_no_quote_is_found(cb, text):
+    assert quotes(text, cb) == []
+
+
+def test_offsets_and_ids(cb, seed_quotes):
+    seed, qs = seed_quotes
+    assert len({q.quote_id for q in qs}) == len(qs)
+    assert [q.start for q in qs] == sorted(q.start for q in qs)
+
+
+def test_polnear_dev_scores_do_not_regress(shared):
+    """Measured on the dev split (never tuned on); the README reports the full numbers."""
+    from analysis.codebook import load_codebook
+    from analysis.evaluate import load_brat, score_quotes
+    from analysis.records import Article
+    from analysis.zones import detect_zones
+    cb = load_codebook()
+    gold = load_brat(shared / "gold" / "polnear" / "dev")
+    preds = {g.doc_id: extract_quotes(prepare(Article(g.doc_id, g.text, "", {}, detect_zones(g.text)), cb), cb) for g in gold}
+    res = score_quotes(gold, preds)
+    assert res["content"]["0.3"]["f1"] >= 0.58
+    assert res["content"]["0.3"]["precision"] >= 0.75
+    assert res["recall_by_kind"]["direct"]["recall"] >= 0.9
