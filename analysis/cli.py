@@ -37,6 +37,13 @@ def _codebook(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     import json
 
+    if args.what == "sheet":
+        if not args.file:
+            raise UserError("evaluate sheet needs the filled coding sheet: python -m analysis evaluate sheet FILE")
+        return _sheet(args)
+    if not args.gold:
+        raise UserError("evaluate quotes needs --gold: a brat folder or a CSV gold file")
+
     from .codebook import load_codebook
     from .corpus import iter_corpus
     from .document import prepare
@@ -67,6 +74,33 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sample(args: argparse.Namespace) -> int:
+    from .sampling import coding_sheet, write_sheet
+
+    out = Path(args.out or f"coding/{args.table}_sample.csv")
+    df = coding_sheet(args.results, args.table, args.n, args.seed, [c for c in (args.stratify or "").split(",") if c])
+    write_sheet(df, out)
+    print(f"{len(df)} {args.table} items -> {out} (fill the 'correct' column with y or n)")
+    return 0
+
+
+def _sheet(args: argparse.Namespace) -> int:
+    from .sampling import read_sheet, sheet_precision
+
+    table = sheet_precision(read_sheet(args.file))
+    sys.stdout.write(table.to_markdown(index=False) if _has_tabulate() else table.to_string(index=False))
+    print()
+    return 0
+
+
+def _has_tabulate() -> bool:
+    try:
+        import tabulate  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis", description="Framing analysis of a news corpus.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -82,9 +116,18 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("codebook", help="print the codebook as a readable document")
     c.add_argument("--codebook", default=None, help="codebook folder (default: the packaged one)")
     c.set_defaults(func=_codebook)
+    sm = sub.add_parser("sample", help="draw a coding sheet of extracted rows for human coders")
+    sm.add_argument("--table", required=True, help="quotes, justifications, blame, harm, markers or mentions")
+    sm.add_argument("--n", type=int, default=50, help="number of items (default 50)")
+    sm.add_argument("--results", default=DEFAULT_OUT, help="results folder written by run (default: results/)")
+    sm.add_argument("--seed", type=int, default=20240517, help="random seed (default 20240517)")
+    sm.add_argument("--stratify", default="", help="comma-separated columns to spread the sample over, e.g. outlet,rule")
+    sm.add_argument("--out", default=None, help="sheet path, .csv or .xlsx (default: coding/TABLE_sample.csv)")
+    sm.set_defaults(func=_sample)
     e = sub.add_parser("evaluate", help="score extraction against human coding")
-    e.add_argument("what", choices=["quotes"], help="what to score")
-    e.add_argument("--gold", required=True, help="brat folder (text/, attributions/) or a CSV gold file")
+    e.add_argument("what", choices=["quotes", "sheet"], help="quotes: against gold spans; sheet: a filled coding sheet")
+    e.add_argument("file", nargs="?", default=None, help="with 'sheet': the filled coding sheet")
+    e.add_argument("--gold", default=None, help="brat folder (text/, attributions/) or a CSV gold file")
     e.add_argument("--corpus", default=None, help="with a CSV gold file: the corpus its doc_ids refer to")
     e.add_argument("--codebook", default=None, help="codebook folder (default: the packaged one)")
     e.add_argument("--limit", type=int, default=0, help="score only the first N documents")

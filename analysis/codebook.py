@@ -26,10 +26,13 @@ ACTOR_TYPES = {"person", "institution", "military", "place", "group"}
 LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
     "speech_cues": ("id", "forms", "category", "kind"),
     "blame_cues": ("id", "forms", "kind", "link"),
-    "justification_markers": ("id", "forms", "category"),
-    "harm_triggers": ("id", "forms", "kind"),
+    "justification_markers": ("id", "forms", "category", "reason_side"),
+    "harm_triggers": ("id", "forms", "kind", "participles"),
     "stance_markers": ("id", "forms", "kind"),
-    "naming": ("id", "forms", "concept", "label"),
+    "naming": ("id", "forms", "concept", "label", "side"),
+    "weapons": ("id", "forms"),
+    "exclusions": ("id", "forms", "lexicon"),
+    "demonyms": ("id", "forms", "actor"),
 }
 SPEECH_CATEGORIES = {"neutral", "loaded"}
 
@@ -150,6 +153,8 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
                 raise CodebookError(file.name, lineno, f"category {row['category']!r} must be neutral or loaded")
             if "side" in row and row["side"] and row["side"] not in sides:
                 raise CodebookError(file.name, lineno, f"unknown side {row['side']!r}; expected one of {', '.join(sides)} or blank")
+            if "actor" in LEXICON_COLUMNS.get(file.stem, ()) and row["actor"] not in actors:
+                raise CodebookError(file.name, lineno, f"unknown actor {row['actor']!r}; use an id from actors.csv")
             attrs = {k: v for k, v in row.items() if k not in ("id", "forms")}
             entries.append(Entry(row["id"], forms, attrs))
         lexicons[file.stem] = entries

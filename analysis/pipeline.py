@@ -17,6 +17,11 @@ from .codebook import Codebook, load_codebook
 from .corpus import LoadOptions, iter_corpus
 from .dedup import DuplicateFinder
 from .document import prepare
+from .features import article_features
+from .blame import extract_blame
+from .harm import extract_harm
+from .justification import extract_justifications
+from .markers import extract_markers
 from .quotes import extract_quotes
 from .records import Article, ErrorRecord
 from .tables import SPAN_TABLES, TABLES, frame, write_table
@@ -29,11 +34,16 @@ def annotate(article: Article, cb: Codebook) -> dict[str, list]:
     doc = prepare(article, cb)
     out: dict[str, list] = {name: [] for name in SPAN_TABLES}
     out["mentions"] = doc.mentions
-    out["quotes"] = extract_quotes(doc, cb)
+    quotes = extract_quotes(doc, cb)
+    out["quotes"] = quotes
+    out["justifications"] = extract_justifications(doc, cb, quotes)
+    out["blame"] = extract_blame(doc, cb, quotes)
+    out["harm"] = extract_harm(doc, cb, quotes)
+    out["markers"] = extract_markers(doc, cb, quotes)
     return out
 
 
-def article_row(article: Article, rows: dict[str, list]) -> dict:
+def article_row(article: Article, rows: dict[str, list], cb: Codebook) -> dict:
     """The articles-table row: metadata, size and per-article counts."""
     meta = article.meta
     row = {
@@ -49,6 +59,7 @@ def article_row(article: Article, rows: dict[str, list]) -> dict:
     }
     for name in SPAN_TABLES:
         row[f"n_{name}"] = len(rows.get(name, []))
+    row.update(article_features(rows, cb))
     return row
 
 
@@ -86,7 +97,7 @@ def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | 
         except Exception as err:  # one article's failure must not cost the run
             collected["errors"].append(ErrorRecord(item.doc_id, item.source, f"extraction failed: {type(err).__name__}: {err}"))
             continue
-        row = article_row(item, rows)
+        row = article_row(item, rows, cb)
         row["duplicate_of"], row["near_duplicate_of"] = dups.add(item.doc_id, item.text)
         collected["articles"].append(row)
         collected["texts"].append({"doc_id": item.doc_id, "text": item.text})

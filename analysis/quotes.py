@@ -25,7 +25,7 @@ from .codebook import Codebook, Entry
 from .document import Doc
 from .quotemarks import QuoteSpan, find_quote_spans
 from .records import Quote, Span
-from .speakers import Resolver, find_persons, is_cap, looks_like_speaker, trim_np, words
+from .speakers import Resolver, find_persons, find_turns, is_cap, looks_like_speaker, trim_np, words
 from .text import tokens as tokenize
 
 AFTER_WINDOW = 14        # tokens after a closing mark searched for "he said"
@@ -139,7 +139,9 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     w = words()
     j = cue_i
     while j > lo:
-        if ctx.low[j - 1] in w["skip_between"]:
+        if j - 2 >= lo and ctx.low[j - 1] == "to" and ctx.low[j - 2] in w["to_chain"]:
+            j -= 2  # "I would like to stress", "I want to emphasise"
+        elif ctx.low[j - 1] in w["skip_between"]:
             j -= 1
         elif j - 2 >= lo and ctx.low[j - 2] in w["filler_start"] and ctx.low[j - 1] in w["time_or_place"]:
             j -= 2  # "Paul Ryan on Thursday declared"
@@ -384,7 +386,35 @@ def _coordinated(ctx, c, ce, hi, s, cue, speaker) -> _Raw | None:
     return _Raw(start, end, kind, f"{kind}_coordinated", speaker, cue)
 
 
+def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
+    """Questions, negated or passive cues, and cue words used as nouns report no statement."""
+    w = words()
+    if s.text.rstrip(" \"'”’").endswith("?"):
+        return True  # "Do you think this is acceptable?"
+    if any(t in w["negation"] for t in ctx.low[max(lo, c - 3):c]):
+        return True  # "I do not want to", "Russia cannot feel"
+    if c - 1 >= lo and ctx.low[c - 1] == "to" and (c - 2 < lo or ctx.low[c - 2] not in w["to_chain"]):
+        return True  # an infinitive: "agreed to maintain contact"
+    end = ctx.cues[c][0]
+    if end + 1 < len(ctx.low) and ctx.low[end] == "to" and (end + 1) in ctx.cues:
+        return True  # "want to emphasise that ...": the inner cue reports the statement
+    j = c
+    while j > lo and (ctx.low[j - 1] in w["skip_between"] - w["be_form"] or ctx.low[j - 1].endswith("ly")):
+        j -= 1
+    if j > lo:
+        prev = ctx.toks[j - 1].text
+        if ctx.low[j - 1] in w["be_form"] and ctx.low[c] not in ("according",):
+            return True  # "It was agreed", "was noted": no speaker named
+        if ctx.low[j - 1] in w["determiner"] or prev.endswith(("'s", "’s")) or (is_cap(prev) and prev.endswith(("ian", "ese", "ish"))):
+            return True  # "the Ukrainian state", "Ukraine's state": the cue word is a noun
+        if ctx.low[j - 1] == "you" and ctx.low[c] in ("know", "see", "understand", "think"):
+            return True  # "You know, ..." is a discourse marker
+    return False
+
+
 def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
+    if _not_a_statement(ctx, c, lo, s):
+        return None
     sp = _np_before(ctx, c, lo)
     if sp is not None:
         k = _skip_filler(ctx, ce, hi)
@@ -503,7 +533,8 @@ def _merge_interrupted(ctx: _Ctx, raws: list[_Raw], done: set[int]) -> None:
 def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Quote]:
     art = ctx.doc.article
     skip = [(q.start, q.end) for q in ctx.quotes]
-    resolver = Resolver(ctx.cb, ctx.doc.mentions, find_persons(ctx.text, ctx.toks, ctx.cb, ctx.doc.mentions, skip))
+    resolver = Resolver(ctx.cb, ctx.doc.mentions, find_persons(ctx.text, ctx.toks, ctx.cb, ctx.doc.mentions, skip),
+                        find_turns(ctx.text, ctx.sents))
     out: list[Quote] = []
     last: tuple[Quote, int] | None = None
     for n, r in enumerate(raws, 1):

@@ -9,6 +9,7 @@ actor and side left empty (unknown is never a guess).
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -127,13 +128,28 @@ def clean_name(phrase: str) -> str:
     return phrase
 
 
+_TURN = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]")
+
+
+def find_turns(text: str, sentences: list[Span]) -> list[tuple[int, str]]:
+    """Transcript turns: 'Vladimir Putin: ...' at a sentence start names who says 'I' next."""
+    out = []
+    for s in sentences:
+        m = _TURN.match(text, s.start, min(s.end, s.start + 60))
+        if m and m.group(1).split()[-1].lower() not in words()["not_a_name"]:
+            out.append((s.start, m.group(1)))
+    return out
+
+
 class Resolver:
     """Resolves speaker phrases in one document, in text order."""
 
-    def __init__(self, cb: Codebook, mentions: list[Mention], persons: list[Person]):
+    def __init__(self, cb: Codebook, mentions: list[Mention], persons: list[Person],
+                 turns: list[tuple[int, str]] | None = None):
         self.cb = cb
         self.mentions = mentions
         self.persons = persons   # sorted by start
+        self.turns = turns or []
         self.speakers: list[tuple[int, Person]] = []
 
     def mention_in(self, start: int, end: int) -> Mention | None:
@@ -170,6 +186,13 @@ class Resolver:
             if actor.type == "person":
                 self.speakers.append((start, Person(start, actor.name, m.actor, actor.gender)))
             return sp
+        if low in ("i", "me") and self.turns:
+            turn = next((t for t in reversed(self.turns) if t[0] <= start), None)
+            if turn is not None:
+                from .actors import lookup
+                actor = lookup(self.cb, turn[1])
+                a = self.cb.actors.get(actor) if actor else None
+                return Speaker(start, end, phrase, a.name if a and a.type == "person" else turn[1], actor, a.side if a else None)
         if low in w["pronoun_m"] or low in w["pronoun_f"]:
             gender = "m" if low in w["pronoun_m"] else "f"
             p = self._last_person(start, gender)

@@ -1,0 +1,72 @@
+"""Stance and naming markers: distancing, scare quotes, hedges and naming choices.
+
+- distancing and hedges come from the codebook's stance_markers lexicon and count
+  in the narrator's voice only (inside a quote they are the speaker's words);
+  the side whose claim is distanced is the actor the clause attributes it to
+  ("Russian authorities ... what they call"), or the side of a naming term after
+  "so-called"; else empty;
+- scare quotes: a quoted word or short phrase that no quote attributes to anyone;
+- naming: terms from the naming lexicon (invasion / special military operation,
+  occupied / liberated, regime / government), with the side whose framing each
+  term expresses, in any voice (quote_id tells whose).
+"""
+from __future__ import annotations
+
+from .codebook import Codebook
+from .context import clause_start, negated, quote_at, sentence_bounds, voice_at
+from .document import Doc
+from .lexicon import find
+from .quotemarks import find_quote_spans
+from .records import Marker, Quote
+from .targets import subject_before
+
+SCARE_MAX_WORDS = 4   # a longer unattributed quote is a quote without attribution, not a scare quote
+
+
+def extract_markers(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Marker]:
+    text, art = doc.text, doc.article
+    out: list[Marker] = []
+    naming = [h for h in find(cb, "naming", text) if not art.in_boilerplate(h.start, h.end)]
+    paras = [p for p in doc.seg.paragraphs if not art.in_boilerplate(p.start, p.end)]
+    marked = find_quote_spans(text, paras)
+    for h in find(cb, "stance_markers", text):
+        if art.in_boilerplate(h.start, h.end):
+            continue
+        if any(m.start <= h.start < m.end for m in marked) or any(q.cue_start == h.start for q in quotes):
+            continue  # within quotation marks it is the speaker's word; a reporting verb is the quote's cue
+        e = h.entry
+        side = None
+        if e["kind"] == "distancing":
+            nxt = next((n for n in naming if 0 <= n.start - h.end <= 3), None)
+            reported = quote_at(quotes, h.start, h.end)
+            if nxt is not None and nxt.entry["side"]:
+                side = nxt.entry["side"]
+            elif reported is not None:
+                side = reported.speaker_side  # 'Russian authorities slammed Kyiv for what they call ...'
+            else:
+                s0, _ = sentence_bounds(doc, h.start)
+                m = subject_before(doc, cb, clause_start(text, s0, h.start), h.start)
+                side = m.side if m else None
+        out.append(Marker(doc.doc_id, h.start, h.end, h.text, e["kind"], e.id, side, None, f"{e['kind']}:{e.id}"))
+    for q in marked:
+        inner = text[q.start:q.end].strip("\"“”'‘’«» ,.")
+        if not inner or len(inner.split()) > SCARE_MAX_WORDS or not q.closed:
+            continue
+        if all(w[:1].isupper() or not w[:1].isalpha() for w in inner.split()):
+            continue  # a name or title in quotes ("Diia", "Novaya Gazeta"), not a scare quote
+        if any(r.start <= q.start < r.end and r.speaker for r in quotes):
+            continue
+        label = inner.lower()
+        term = next((n for n in naming if q.start <= n.start and n.end <= q.end), None)
+        out.append(Marker(doc.doc_id, q.start, q.end, text[q.start:q.end], "scare_quote", label,
+                          term.entry["side"] or None if term else None, None, "scare_quote"))
+    for h in naming:
+        s0, _ = sentence_bounds(doc, h.start)
+        if negated(text, s0, h.start):
+            continue  # "we did not invade"
+        e = h.entry
+        v = voice_at(quotes, h.start, h.end)
+        out.append(Marker(doc.doc_id, h.start, h.end, h.text, "naming", e["label"], e["side"] or None, v.quote_id,
+                          f"naming:{e['concept']}:{e.id}"))
+    out.sort(key=lambda m: (m.start, m.end, m.kind))
+    return out
