@@ -24,6 +24,7 @@ TARGET_MAX_CHARS = 80   # "slammed X for": X is a phrase, not a clause
 NEEDS_WRONGDOING = {"to_blame", "guilty"}   # these cues blame only for a wrongdoing (codebook wrongdoing.csv)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|now\s+)*$", re.I)
 _BY = re.compile(r"\s+by\s+", re.I)
+_INFINITIVE_OF_INTENT = re.compile(r"\b(?:attempts?|efforts?|tries|trying|tried|try|desire|wish|bid|campaign|seeking|seek)\s+to\s+$", re.I)
 _TARGET_PREP = re.compile(r"\s(?:against|on|in|at|from|over|during|with)\s", re.I)
 _POSSESSOR = re.compile(r"\b(their|his|its|her)\s+fault\b", re.I)
 
@@ -43,7 +44,10 @@ def extract_blame(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Blame]:
         voice = voice_at(quotes, hit.start, hit.end)
         q = quote_at(quotes, hit.start, hit.end)
         s1 = min(s1, q.end) if q else s1  # "NATO is to blame for X, Lavrov said": the reason ends with the quote
-        passive = bool(_PASSIVE.search(text, max(c0, hit.start - 30), hit.start))
+        participle = hit.text.lower().split()[0].endswith(("ed", "held"))
+        passive = participle and bool(_PASSIVE.search(text, max(c0, hit.start - 30), hit.start))
+        if _INFINITIVE_OF_INTENT.search(text, max(c0, hit.start - 30), hit.start):
+            continue  # "attempts to blame Russia ... were groundless": blame reported, not made
         if e["kind"] == "verb" and passive:
             # "Russia is accused by officials of ...": the subject is blamed, the by-phrase blames
             subj = subject_before(doc, cb, c0, hit.start)
@@ -67,6 +71,12 @@ def extract_blame(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Blame]:
             t_end = _head_end(text, hit.end, t_end)
             target = referent(doc, cb, hit.end, t_end, blamer[1], before=_before(quotes, hit.start))
             who, side = blamer
+        elif e["kind"] == "target_after":
+            # "the fault lies with the invaders"
+            who, side = voice.speaker, voice.side
+            t_end = clause_end(text, hit.end, s1)
+            target = referent(doc, cb, hit.end, t_end, side, before=_before(quotes, hit.start))
+            reason = ""
         elif e["kind"] == "predicate":
             who, side = voice.speaker, voice.side
             m = _POSSESSOR.search(text, max(c0, hit.start - 10), hit.end)
@@ -83,7 +93,7 @@ def extract_blame(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Blame]:
                 continue  # "responsible for these matters" is a duty, not blame
         else:  # provoke: the subject is blamed for provoking (the by-phrase, in a passive)
             who, side = voice.speaker, voice.side
-            by = _BY.match(text, hit.end, s1) if passive else None
+            by = _BY.match(text, hit.end, s1)
             if by:
                 target = referent(doc, cb, by.end(), clause_end(text, by.end(), s1))
             else:
@@ -115,7 +125,7 @@ def _verb_blamer(doc: Doc, cb: Codebook, quotes: list[Quote], start: int, end: i
     for q in quotes:
         if q.cue_start == start and q.speaker and (q.speaker_actor or q.speaker[:1].isupper()):
             return q.speaker, q.speaker_side
-    m = nearest_before(doc, cb, c0, start)
+    m = subject_before(doc, cb, c0, start)
     if m is not None:
         actor = cb.actors[m.actor]
         return (actor.name if actor.type == "person" else m.text), m.side

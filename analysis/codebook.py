@@ -35,6 +35,12 @@ LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
     "demonyms": ("id", "forms", "actor"),
 }
 SPEECH_CATEGORIES = {"neutral", "loaded"}
+KINDS = {  # the values a lexicon's kind column may take: each one is a rule the code implements
+    "speech_cues": {"verb", "verb_to", "verb_direct", "source_prep"},
+    "blame_cues": {"verb", "predicate", "provoke", "target_after"},
+    "harm_triggers": {"verb", "noun"},
+    "stance_markers": {"distancing", "hedge"},
+}
 
 
 @dataclass(frozen=True)
@@ -149,6 +155,9 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
             forms = _split(row["forms"])
             if not forms:
                 raise CodebookError(file.name, lineno, f"entry {row['id']!r} has no forms")
+            allowed = KINDS.get(file.stem)
+            if allowed and row["kind"] not in allowed:
+                raise CodebookError(file.name, lineno, f"kind {row['kind']!r} must be one of {', '.join(sorted(allowed))}")
             if file.stem == "speech_cues" and row["category"] not in SPEECH_CATEGORIES:
                 raise CodebookError(file.name, lineno, f"category {row['category']!r} must be neutral or loaded")
             if "side" in row and row["side"] and row["side"] not in sides:

@@ -80,7 +80,7 @@ def is_question(text: str, s_end: int) -> bool:
     return text[:s_end].rstrip(" \"'”’»").endswith("?")
 
 
-_NEG = re.compile(r"\b(?:not|n't|never|no|cannot|nobody|neither|nor|without)\W+(?:\w+\W+){0,2}$", re.I)
+_NEG = re.compile(r"(?:\b(?:not|never|no|cannot|nobody|neither|nor|without)|n't)\W+(?:\w+\W+){0,2}$", re.I)
 
 
 def negated(text: str, clause_start: int, offset: int) -> bool:

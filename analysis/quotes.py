@@ -413,7 +413,7 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
 
 
 def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
-    if _not_a_statement(ctx, c, lo, s):
+    if cue[2]["kind"] == "verb_direct" or _not_a_statement(ctx, c, lo, s):
         return None
     sp = _np_before(ctx, c, lo)
     if sp is not None:
