@@ -27,7 +27,7 @@ LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
     "speech_cues": ("id", "forms", "category", "kind"),
     "blame_cues": ("id", "forms", "kind", "link"),
     "justification_markers": ("id", "forms", "category", "reason_side"),
-    "harm_triggers": ("id", "forms", "kind", "participles"),
+    "harm_triggers": ("id", "forms", "kind", "participles", "of_role"),
     "stance_markers": ("id", "forms", "kind"),
     "naming": ("id", "forms", "concept", "label", "side"),
     "weapons": ("id", "forms"),

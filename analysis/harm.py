@@ -26,6 +26,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _BY = re.compile(r"\s+by\s+", re.I)
 ADVERBS = {"repeatedly", "reportedly", "allegedly", "deliberately", "heavily", "also", "again", "already", "just", "since"}
 _AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|be|been|being|get|got|\w+ly|also|again|already|just))+\s*$", re.I)
+_LIGHT = None  # set below from resources/grammar.csv
 PREPOSITIONS = {"in", "at", "on", "during", "near", "by", "while", "after", "when", "as", "from", "over", "under", "with", "and", "or"}
 BY_PHRASE_MAX = 60   # characters of a by-phrase read for its agent
 PATIENT_MAX = 80     # characters after an active verb read for its object
@@ -63,7 +64,8 @@ def extract_harm(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Harm]:
             construction, agent, rule = _passive(doc, cb, hit.end, s1, weapons, voice.side, before_quote)
             patient = _patient_before(doc, cb, c0, hit.start)
             e = verb
-        elif verb and low in participles and not subject_like and not (nxt and (nxt[0] in object_start or (nxt_tok and nxt_tok.group()[:1].isupper()))):
+        elif verb and low in participles and not subject_like and (
+                (nxt and nxt[0] in PREPOSITIONS) or (j > 0 and (prev[j - 1] in w["determiner"] or j < len(prev)))):
             # reduced passive: "the occupied territories", "servicemen injured in the fighting"
             e = verb
             construction, agent, rule = _passive(doc, cb, hit.end, s1, weapons, voice.side, before_quote)
@@ -71,12 +73,23 @@ def extract_harm(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Harm]:
             adjectival = bool(nxt) and nxt[0] not in PREPOSITIONS
             patient = (_patient_after(doc, cb, hit.end, s1, None, before_quote) if adjectival
                        else _patient_adjacent(doc, cb, c0, hit.start))
+        elif verb and low.endswith("ing") and text[:hit.start].rstrip().endswith(",") and nxt and nxt[0] not in ("of", "and", "is", "was"):
+            # "..., killing civilians and destroying their homes": the sentence's subject acts
+            e = verb
+            construction, rule = "active", "active_participle"
+            agent = _active_agent(doc, cb, s0, hit.start, voice.side, before_quote)
+            patient = _patient_after(doc, cb, hit.end, s1, agent.side, before_quote)
         elif noun and not (verb and subject_like):
             e = noun
             construction = "nominal"
-            agent = _nominal_agent(doc, cb, hit.start, hit.end, s1)
+            agent = _nominal_agent(doc, cb, hit.start, hit.end, s1, noun["of_role"] == "agent")
             rule = "nominal"
-            patient = _patient_after(doc, cb, hit.end, s1, voice.side, before_quote, preps=True)
+            if agent is NONE and _LIGHT.search(text, max(s0, hit.start - 50), hit.start):
+                # "Russia is plotting a military invasion", "the forces carried out strikes"
+                agent = _active_agent(doc, cb, s0, hit.start, voice.side, before_quote)
+                rule = "nominal_light_verb"
+            of = "in" if noun["of_role"] == "agent" else "of|in"
+            patient = _patient_after(doc, cb, hit.end, s1, voice.side, before_quote, preps=True, of=of)
         elif verb:
             e = verb
             construction, rule = "active", "active"
@@ -144,19 +157,21 @@ def _patient_adjacent(doc, cb, c0, start) -> Referent:
     return referent(doc, cb, words_before[0].start(), start, first=True)
 
 
-def _patient_after(doc, cb, end, limit, agent_side, before, preps=False) -> Referent:
+def _patient_after(doc, cb, end, limit, agent_side, before, preps=False, of="of|in") -> Referent:
     text = doc.text
     stop = clause_end(text, end, min(limit, end + PATIENT_MAX))
     if preps:  # "strikes on Kyiv", "attacks against civilians", "the shelling of Kharkiv"
-        m = re.compile(r"\s+(?:on|against|of|in)\s+", re.I).match(text, end, stop)
+        m = re.compile(r"\s+(?:on|against|at|" + of + r")\s+", re.I).match(text, end, stop)
         if not m:
             return NONE
         end = m.end()
+        by = _BY.search(text, end, stop)
+        stop = by.start() if by else stop  # "attack on our land by the Russian Federation"
     ref = referent(doc, cb, end, stop, agent_side, before=before, first=True)
     return ref if ref.text else NONE
 
 
-def _nominal_agent(doc, cb, start, end, limit) -> Referent:
+def _nominal_agent(doc, cb, start, end, limit, of_agent: bool = False) -> Referent:
     # an actor right before the noun: "Russia's invasion", "Russian troops' attack"
     for m in reversed(doc.mentions):
         if m.end <= start and start - m.end <= 25 and re.fullmatch(r"(?:['’]s?\s+(?:[\w-]+\s+)?|\s+)", doc.text[m.end:start]):
@@ -170,7 +185,7 @@ def _nominal_agent(doc, cb, start, end, limit) -> Referent:
         if hits and hits[0].start == m.start() and hits[0].end == m.end():
             actor = hits[0].entry["actor"]
             return Referent(m.group(), actor, cb.side_of(actor), "demonym")
-    b = re.compile(r"\s+by\s+", re.I).match(doc.text, end, limit)
+    b = re.compile(r"\s+(?:by|of)\s+" if of_agent else r"\s+(?:[\w-]+\s+){0,4}?by\s+", re.I).match(doc.text, end, limit)
     if b:
         ref = referent(doc, cb, b.end(), clause_end(doc.text, b.end(), min(limit, b.end() + BY_PHRASE_MAX)))
         if ref.actor:
@@ -186,3 +201,6 @@ def _active_agent(doc, cb, s0, start, voice_side, before) -> Referent:
     if pron and pron.group(1).lower() == "they":
         return referent(doc, cb, s0 + pron.start(1), s0 + pron.end(1), voice_side, before=before)
     return NONE
+
+
+_LIGHT = re.compile(r"\b(?:" + "|".join(sorted(words()["light_verb"], key=len, reverse=True)) + r")\s+(?:[\w'’-]+\s+){0,3}$", re.I)

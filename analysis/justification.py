@@ -20,6 +20,7 @@ from .records import Justification, Quote
 from .speakers import words
 
 _SELF = re.compile(r"\b(?:we|i|us|they|he|she|it|russia|ukraine|moscow|kyiv|kiev)\b[\w\s']*$", re.I)
+_EVALUATIVE = re.compile(r"(?:it|this|that|there)\s+(?:is|was|are|were|'s)\b", re.I)
 MIN_ACTION_CHARS = 8   # "to stop" with no action before it ("Efforts to stop...") is no justification
 
 
@@ -59,8 +60,10 @@ def extract_justifications(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[
         if e["reason_side"] != "before":
             if len(action) < MIN_ACTION_CHARS or not reason:
                 continue
-            if e["category"] == "purpose" and not _purpose_context(before):
+            if e["category"] in ("purpose", "goal") and not _purpose_context(before):
                 continue
+            if e["category"] == "cause" and _EVALUATIVE.match(action):
+                continue  # "It is an obvious fact because ...": a judgement, not an action
         v = voice_at(quotes, hit.start, hit.end)
         start, end = min(c0, hit.start), max(after_end, hit.end)
         out.append(Justification(doc.doc_id, start, end, text[start:end], hit.text, action, reason,
@@ -82,4 +85,4 @@ def _purpose_context(before: str) -> bool:
     """'to stop X' justifies an action only after a verb phrase, not after a noun
     ('efforts to stop', 'a plan to end'): the clause must not end in a bare noun of intent."""
     last = before.split()[-1].lower().strip(".,") if before.split() else ""
-    return last not in words()["intent_noun"]
+    return last not in words()["intent_noun"] and last not in words()["be_form"]  # "our goal is to end the war"

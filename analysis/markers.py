@@ -20,6 +20,7 @@ from .quotemarks import find_quote_spans
 from .records import Marker, Quote
 from .targets import subject_before
 
+CLAIMANT_CHARS = 40   # how far before "claimed" the claimant may stand
 SCARE_MAX_WORDS = 4   # a longer unattributed quote is a quote without attribution, not a scare quote
 
 
@@ -40,13 +41,14 @@ def extract_markers(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Marker]
             nxt = next((n for n in naming if 0 <= n.start - h.end <= 3), None)
             reported = quote_at(quotes, h.start, h.end)
             if nxt is not None and nxt.entry["side"]:
-                side = nxt.entry["side"]
-            elif reported is not None:
+                side = nxt.entry["side"]  # "so-called special military operation": Russia's term
+            elif e.id == "what_they_call" and reported is not None:
                 side = reported.speaker_side  # 'Russian authorities slammed Kyiv for what they call ...'
-            else:
-                s0, _ = sentence_bounds(doc, h.start)
-                m = subject_before(doc, cb, clause_start(text, s0, h.start), h.start)
+            elif e.id in ("what_they_call", "claimed"):
+                # the claimant is the subject right before: "Moscow claimed", "what Kyiv calls"
+                m = subject_before(doc, cb, max(clause_start(text, sentence_bounds(doc, h.start)[0], h.start), h.start - CLAIMANT_CHARS), h.start)
                 side = m.side if m else None
+            # "alleged", "supposedly": the claimant is not named, so the side stays empty
         out.append(Marker(doc.doc_id, h.start, h.end, h.text, e["kind"], e.id, side, None, f"{e['kind']}:{e.id}"))
     for q in marked:
         inner = text[q.start:q.end].strip("\"“”'‘’«» ,.")
@@ -65,6 +67,8 @@ def extract_markers(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Marker]
         if negated(text, s0, h.start):
             continue  # "we did not invade"
         e = h.entry
+        if e["concept"] == "government" and "Government" in h.text:
+            continue  # "the Russian Government" is the cabinet's name, not a naming choice
         v = voice_at(quotes, h.start, h.end)
         out.append(Marker(doc.doc_id, h.start, h.end, h.text, "naming", e["label"], e["side"] or None, v.quote_id,
                           f"naming:{e['concept']}:{e.id}"))

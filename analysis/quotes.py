@@ -396,8 +396,10 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
     if c - 1 >= lo and ctx.low[c - 1] == "to" and (c - 2 < lo or ctx.low[c - 2] not in w["to_chain"]):
         return True  # an infinitive: "agreed to maintain contact"
     end = ctx.cues[c][0]
-    if end + 1 < len(ctx.low) and ctx.low[end] == "to" and (end + 1) in ctx.cues:
-        return True  # "want to emphasise that ...": the inner cue reports the statement
+    if end + 1 < len(ctx.low) and ctx.low[end] == "to" and ((end + 1) in ctx.cues or ctx.low[end + 1] in w["performative"]):
+        return True  # "want to emphasise that ...": the inner cue reports it; "want to thank you" reports nothing
+    if end < len(ctx.low) and ctx.low[end] in w["after_noun"]:
+        return True  # "Fundraising reports will be provided": the cue word is a noun
     j = c
     while j > lo and (ctx.low[j - 1] in w["skip_between"] - w["be_form"] or ctx.low[j - 1].endswith("ly")):
         j -= 1

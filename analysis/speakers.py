@@ -88,8 +88,8 @@ def looks_like_speaker(toks: list[Span], mentions_in: bool) -> bool:
         return True
     if mentions_in:
         return True
-    if low[0] in ("it", "this", "that", "there", "what", "which", "who", "such"):
-        return False
+    if low[0] in ("it", "this", "that", "there", "what", "which", "who", "such") or (low[0].endswith("ing") and len(low[0]) > 5):
+        return False  # "Having noted that ...": a participle clause, not a speaker
     if low[-1] in pronouns:  # "most of them", "many of us"
         return True
     if any(lw.isdigit() or lw in ("%", "percent") for lw in low):  # "47% say", "7 percent said"
