@@ -6,37 +6,29 @@ longest alias wins where several overlap. Boilerplate is skipped.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .codebook import Codebook, forms_pattern
+from .codebook import Codebook
+from .lexicon import PhraseMatcher
 from .records import Article, Mention
 
 
 @dataclass(frozen=True)
 class ActorMatcher:
-    sensitive: re.Pattern | None
-    insensitive: re.Pattern | None
+    phrases: PhraseMatcher
     alias_to_actor: dict[str, str]  # alias (lower-cased when matched in any case) -> actor id
-
-
-def _compile(forms: list[str], flags: int) -> re.Pattern | None:
-    return re.compile(forms_pattern(forms), flags) if forms else None
 
 
 @lru_cache(maxsize=8)
 def _matcher_for(cb_hash: str, items: tuple[tuple[str, tuple[str, ...]], ...]) -> ActorMatcher:
-    exact, lower, table = [], [], {}
+    phrases, table = [], {}
     for actor_id, aliases in items:
         for alias in aliases:
-            if alias == alias.lower():
-                lower.append(alias)
-                table.setdefault(alias.lower(), actor_id)
-            else:
-                exact.append(alias)
-                table.setdefault(alias, actor_id)
-    return ActorMatcher(_compile(exact, 0), _compile(lower, re.I), table)
+            sensitive = alias != alias.lower()
+            phrases.append((alias, actor_id, sensitive))
+            table.setdefault(alias if sensitive else alias.lower(), actor_id)
+    return ActorMatcher(PhraseMatcher(phrases), table)
 
 
 def matcher(cb: Codebook) -> ActorMatcher:
@@ -58,23 +50,10 @@ def lookup(cb: Codebook, phrase: str) -> str | None:
 
 def find_mentions(text: str, cb: Codebook, start: int = 0, end: int | None = None, doc_id: str = "") -> list[Mention]:
     """Actor mentions in ``text[start:end]``, longest match first, not overlapping."""
-    m = matcher(cb)
-    end = len(text) if end is None else end
-    hits = []
-    for rx, fold in ((m.sensitive, False), (m.insensitive, True)):
-        if rx is None:
-            continue
-        for hit in rx.finditer(text, start, end):
-            key = " ".join(hit.group().split())
-            actor = m.alias_to_actor.get(key.lower() if fold else key)
-            if actor is not None:
-                hits.append((hit.start(), -(hit.end() - hit.start()), hit.end(), actor))
-    hits.sort()
-    out, last_end = [], -1
-    for s, _, e, actor in hits:
-        if s >= last_end:
-            out.append(Mention(doc_id, s, e, text[s:e], actor, cb.side_of(actor), f"alias:{actor}"))
-            last_end = e
+    out = []
+    for h in matcher(cb).phrases.find(text, start, end):
+        actor = h.entries[0]
+        out.append(Mention(doc_id, h.start, h.end, h.text, actor, cb.side_of(actor), f"alias:{actor}"))
     return out
 
 

@@ -179,17 +179,6 @@ def codebook_hash(folder: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def forms_pattern(forms: tuple[str, ...] | list[str]) -> str:
-    """Regex alternation of literal phrases, longest first, whole words.
-
-    Only literals and ``\\s+`` between words: no nested quantifiers, so no
-    catastrophic backtracking on any input.
-    """
-    parts = sorted({f for f in forms}, key=len, reverse=True)
-    alts = [r"\s+".join(re.escape(w) for w in p.split()) for p in parts]
-    return r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])"
-
-
 def render(cb: Codebook) -> str:
     """The codebook as a readable Markdown document (a content analysis codebook)."""
     out = [f"# Codebook\n\nFolder: {cb.path}  \nHash: {cb.hash}\n", "## Sides\n", "| id | label |", "|---|---|"]

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from .actors import article_mentions
 from .codebook import Codebook
-from .records import Article, Mention
+from .quotemarks import QuoteSpan, find_quote_spans
+from .records import Article, Mention, Span
 from .text import Segmented, segment
 
 
@@ -18,6 +19,8 @@ class Doc:
     article: Article
     seg: Segmented
     mentions: list[Mention]
+    paragraphs: list[Span]         # outside boilerplate
+    quote_spans: list[QuoteSpan]   # quotation marks outside boilerplate
 
     @property
     def text(self) -> str:
@@ -29,7 +32,9 @@ class Doc:
 
 
 def prepare(article: Article, cb: Codebook) -> Doc:
-    return Doc(article, segment(article.text), article_mentions(article, cb))
+    seg = segment(article.text)
+    paras = [p for p in seg.paragraphs if not article.in_boilerplate(p.start, p.end)]
+    return Doc(article, seg, article_mentions(article, cb), paras, find_quote_spans(article.text, paras))
 
 
 def doc_from_text(text: str, cb: Codebook, doc_id: str = "doc", title: str | None = None) -> Doc:

@@ -16,7 +16,6 @@ from .codebook import Codebook
 from .context import clause_start, negated, quote_at, sentence_bounds, voice_at
 from .document import Doc
 from .lexicon import find
-from .quotemarks import find_quote_spans
 from .records import Marker, Quote
 from .targets import subject_before
 
@@ -28,8 +27,7 @@ def extract_markers(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Marker]
     text, art = doc.text, doc.article
     out: list[Marker] = []
     naming = [h for h in find(cb, "naming", text) if not art.in_boilerplate(h.start, h.end)]
-    paras = [p for p in doc.seg.paragraphs if not art.in_boilerplate(p.start, p.end)]
-    marked = find_quote_spans(text, paras)
+    marked = doc.quote_spans
     for h in find(cb, "stance_markers", text):
         if art.in_boilerplate(h.start, h.end):
             continue

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from .codebook import Codebook, Entry
 from .document import Doc
-from .quotemarks import QuoteSpan, find_quote_spans
+from .quotemarks import QuoteSpan
 from .records import Quote, Span
 from .speakers import Resolver, find_persons, find_turns, is_cap, looks_like_speaker, trim_np, words
 from .text import tokens as tokenize
@@ -71,7 +71,7 @@ class _Ctx:
     def __init__(self, doc: Doc, cb: Codebook):
         self.doc, self.cb, self.text = doc, cb, doc.text
         art = doc.article
-        self.paras = [p for p in doc.seg.paragraphs if not art.in_boilerplate(p.start, p.end)]
+        self.paras = doc.paragraphs
         self.sents = [s for s in doc.seg.sentences if not art.in_boilerplate(s.start, s.end)]
         self.toks: list[Span] = []
         for p in self.paras:
@@ -92,7 +92,7 @@ class _Ctx:
                     self.cues[i] = (i + len(ws), e)
                     break
         self.para_starts = [p.start for p in self.paras]
-        self.quotes = find_quote_spans(self.text, self.paras)
+        self.quotes = doc.quote_spans
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""

@@ -7,7 +7,7 @@ the truth"). Tables are built from these records at the edge (``tables.py``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Optional
+from typing import NamedTuple, Optional
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,9 @@ class Article:
         )
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A stretch of text with its offsets (a tuple: made by the thousand per article)."""
+
     start: int
     end: int
     text: str

@@ -91,11 +91,11 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Word and punctuation tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
     out = []
+    abbrev = sentence_splitter()._params.abbrev_types
     for m in _TOKEN.finditer(text, start, end):
         tok = m.group()
         # A trailing period belongs to abbreviations (U.S., Gen.) and initials (Roger C. Altman).
-        is_initial = len(tok) == 2 and tok[0].isupper()
-        if tok.endswith(".") and len(tok) > 1 and not is_initial and tok[:-1].lower() not in sentence_splitter()._params.abbrev_types:
+        if tok[-1] == "." and len(tok) > 1 and not (len(tok) == 2 and tok[0].isupper()) and tok[:-1].lower() not in abbrev:
             out.append(Span(m.start(), m.end() - 1, tok[:-1]))
             out.append(Span(m.end() - 1, m.end(), "."))
         else:
