@@ -20,10 +20,13 @@ def _run(args: argparse.Namespace) -> int:
     options = LoadOptions(columns=columns)
     if args.max_bytes is not None:
         options.max_bytes = args.max_bytes
-    s = run(args.corpus, args.out, args.codebook, options, progress=None if not args.quiet else False)
+    s = run(args.corpus, args.out, args.codebook, options, progress=None if not args.quiet else False,
+            engine=args.engine, workers=args.workers, scheduler=args.scheduler, cache=not args.no_cache,
+            batch_size=args.batch_size)
     c = s.counts
+    rate = c["articles"] / s.seconds if s.seconds else 0
     print(f"{c['articles']} articles, {c['quotes']} quotes, {c['mentions']} mentions, {s.errors} errors "
-          f"in {s.seconds:.1f} s -> {args.out}/")
+          f"in {s.seconds:.1f} s ({rate:.0f} articles/s, {s.cached} from cache, engine {s.engine}) -> {args.out}/")
     return 0
 
 
@@ -101,6 +104,64 @@ def _has_tabulate() -> bool:
     return True
 
 
+def _figures(args: argparse.Namespace) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only: no display needed
+    from .plots import export_all
+
+    if not Path(args.results).is_dir():
+        raise UserError(f"no results folder {args.results}; run `python -m analysis run` first or pass --results")
+    paths = export_all(args.results, args.out, args.credit)
+    print(f"{len(paths)} files -> {args.out}/")
+    return 0
+
+
+def _view(args: argparse.Namespace) -> int:
+    from .view import save_article_html
+
+    path = save_article_html(args.results, args.out, args.doc_id)
+    print(f"article view -> {path}")
+    return 0
+
+
+def _frames(args: argparse.Namespace) -> int:
+    import json
+
+    from .codebook import load_codebook
+    from .frames import MODEL_PATH, coder_alpha, cross_validate, fit, read_labels, save_model
+
+    texts, labels, _ = read_labels(args.labels, args.text_column)
+    if args.action == "train":
+        out = Path(args.out or MODEL_PATH)
+        save_model(fit(texts, labels), out)
+        print(f"frames model for {', '.join(labels)} trained on {len(texts)} articles -> {out}")
+        return 0
+    res = cross_validate(texts, labels, load_codebook(args.codebook), k=args.folds)
+    if args.annotations:
+        res["coders_alpha"] = coder_alpha(args.annotations)
+    frames = list(labels)
+    print(f"{args.folds}-fold cross-validation on {res['n']} articles (F1 per frame)")
+    print("| method | " + " | ".join(frames) + " | macro |")
+    print("|---" * (len(frames) + 2) + "|")
+    for kind in ("always_present", "dictionary", "classifier"):
+        print(f"| {kind} | " + " | ".join(f"{res[kind][f]:.3f}" for f in frames) + f" | {res[kind]['macro']:.3f} |")
+    if "coders_alpha" in res:
+        alphas = res["coders_alpha"]["per_frame"]
+        print("| coders' alpha (mean over the frame's questions) | " + " | ".join(f"{alphas.get(f, float('nan')):.3f}" for f in frames) + " | |")
+    if args.json:
+        Path(args.json).write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def _agreement(args: argparse.Namespace) -> int:
+    from .agreement import read_sheets, report
+
+    table = report(read_sheets(args.sheets))
+    sys.stdout.write(table.round(3).to_string(index=False) + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis", description="Framing analysis of a news corpus.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -112,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
         r.add_argument(f"--{fld}-column", default=None, help=f"CSV/JSONL column that holds the {fld}")
     r.add_argument("--max-bytes", type=int, default=None, help="largest article accepted, in bytes (default 5,000,000)")
     r.add_argument("--quiet", action="store_true", help="no progress output")
+    r.add_argument("--engine", default="serial", choices=["serial", "processes", "dask"],
+                   help="serial (default), processes (a local pool) or dask (LocalCluster or --scheduler)")
+    r.add_argument("--workers", type=int, default=2, help="worker processes for processes/dask (default 2)")
+    r.add_argument("--scheduler", default=None, help="dask: address of an existing cluster, e.g. tcp://host:8786")
+    r.add_argument("--no-cache", action="store_true", help="recompute every article (the cache is OUT/.cache)")
+    r.add_argument("--batch-size", type=int, default=100, help="articles per task and partition (default 100)")
     r.set_defaults(func=_run)
     c = sub.add_parser("codebook", help="print the codebook as a readable document")
     c.add_argument("--codebook", default=None, help="codebook folder (default: the packaged one)")
@@ -124,6 +191,29 @@ def build_parser() -> argparse.ArgumentParser:
     sm.add_argument("--stratify", default="", help="comma-separated columns to spread the sample over, e.g. outlet,rule")
     sm.add_argument("--out", default=None, help="sheet path, .csv or .xlsx (default: coding/TABLE_sample.csv)")
     sm.set_defaults(func=_sample)
+    f = sub.add_parser("figures", help="write every chart to figures/ as PNG and SVG")
+    f.add_argument("--results", default=DEFAULT_OUT, help="results folder written by run (default: results/)")
+    f.add_argument("--out", default="figures", help="output folder (default: figures/)")
+    f.add_argument("--credit", default="", help="a source credit printed on every figure")
+    f.set_defaults(func=_figures)
+    v = sub.add_parser("view", help="write one article as HTML with every feature highlighted")
+    v.add_argument("doc_id", nargs="?", default=None, help="the article (default: the first)")
+    v.add_argument("--results", default=DEFAULT_OUT, help="results folder written by run (default: results/)")
+    v.add_argument("--out", default="figures/article_view.html", help="HTML file (default: figures/article_view.html)")
+    v.set_defaults(func=_view)
+    fr = sub.add_parser("frames", help="train or cross-validate the generic-frames classifier")
+    fr.add_argument("action", choices=["train", "evaluate"])
+    fr.add_argument("--labels", required=True, help="CSV/TSV of coded articles: a text column and 0/1 frame columns")
+    fr.add_argument("--text-column", default=None, help="the column that holds the text (default: text/body/content)")
+    fr.add_argument("--out", default=None, help="train: where to write the model (default: the packaged model)")
+    fr.add_argument("--folds", type=int, default=5, help="evaluate: cross-validation folds (default 5)")
+    fr.add_argument("--annotations", default=None, help="evaluate: coders' raw answers (narrative-framing full_annotations.json)")
+    fr.add_argument("--codebook", default=None, help="codebook folder (default: the packaged one)")
+    fr.add_argument("--json", default=None, help="evaluate: also write the scores to this JSON file")
+    fr.set_defaults(func=_frames)
+    ag = sub.add_parser("agreement", help="Krippendorff's alpha between coders and the machine from filled coding sheets")
+    ag.add_argument("sheets", nargs="+", help="filled coding sheets, one per coder (CSV or XLSX)")
+    ag.set_defaults(func=_agreement)
     e = sub.add_parser("evaluate", help="score extraction against human coding")
     e.add_argument("what", choices=["quotes", "sheet"], help="quotes: against gold spans; sheet: a filled coding sheet")
     e.add_argument("file", nargs="?", default=None, help="with 'sheet': the filled coding sheet")

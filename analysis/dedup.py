@@ -7,57 +7,107 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 import numpy as np
 
 SHINGLE = 5
-N_HASH = 32
-BANDS = 8                # 8 bands of 4 rows: pairs above ~0.6 Jaccard usually collide
-NEAR_THRESHOLD = 0.8     # estimated Jaccard at or above this is a near duplicate
-_PRIME = np.uint64((1 << 61) - 1)
-_rng = np.random.default_rng(20240517)
-_A = _rng.integers(1, 1 << 31, N_HASH, dtype=np.uint64)
-_B = _rng.integers(0, 1 << 31, N_HASH, dtype=np.uint64)
+N_HASH = 64
+BANDS = 16               # 16 bands of 4 rows: a pair at Jaccard 0.8 shares a band with probability 0.9998
+NEAR_THRESHOLD = 0.75    # estimated Jaccard at or above this is a near duplicate (64 hashes: sd about 0.05)
+_SEEDS = np.random.default_rng(20240517).integers(1, 2**63, N_HASH, dtype=np.uint64)
 _WORD = re.compile(r"\w+")
+_M1, _M2, _GOLD = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB), np.uint64(0x9E3779B97F4A7C15)
 
 
 def exact_key(text: str) -> str:
     return hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()
 
 
+@lru_cache(maxsize=200_000)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser: a well-mixed 64-bit hash of each value (wraps mod 2**64)."""
+    z = x + _GOLD
+    z = (z ^ (z >> np.uint64(30))) * _M1
+    z = (z ^ (z >> np.uint64(27))) * _M2
+    return z ^ (z >> np.uint64(31))
+
+
+def _rotl(x: np.ndarray, r: int) -> np.ndarray:
+    return (x << np.uint64(r)) | (x >> np.uint64(64 - r))
+
+
 def signature(text: str) -> np.ndarray:
-    """MinHash signature (N_HASH uint64 values) of the text's word shingles."""
+    """MinHash signature (N_HASH uint64 values) of the text's word 5-shingles.
+
+    Words are hashed once each (cached); a shingle's hash combines its words'
+    hashes by rotation, and each of the N_HASH permutations is a seeded splitmix64.
+    """
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
         words = words + [""] * (SHINGLE - len(words))
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    h = np.fromiter((int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "little") for s in shingles),
-                    dtype=np.uint64, count=len(shingles))
-    return ((h[:, None] * _A[None, :] + _B[None, :]) % _PRIME).min(axis=0)
+    wh = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    n = len(wh) - SHINGLE + 1
+    with np.errstate(over="ignore"):
+        sh = wh[:n].copy()
+        for k in range(1, SHINGLE):
+            sh ^= _rotl(wh[k:k + n], 13 * k)
+        sh = np.unique(_mix(sh))
+        return _mix(sh[:, None] ^ _SEEDS[None, :]).min(axis=0)
 
 
-class DuplicateFinder:
-    """Feed articles in corpus order; each gets the doc_id of the first it repeats."""
+class DuplicateIndex:
+    """Collect every article's text key and signature (264 bytes each), then find
+    duplicates in one vectorised pass at the end: memory stays small at any size.
+
+    ``resolve`` returns, per article index, the index of the first article it
+    repeats exactly, and of the earlier article it nearly repeats (-1: none).
+    """
 
     def __init__(self) -> None:
-        self._exact: dict[str, str] = {}
-        self._buckets: dict[tuple, list[str]] = {}
-        self._sigs: dict[str, np.ndarray] = {}
+        self._keys: list[int] = []
+        self._sigs: list[np.ndarray] = []
 
-    def add(self, doc_id: str, text: str) -> tuple[str | None, str | None]:
-        """Return (duplicate_of, near_duplicate_of) for this article."""
-        key = exact_key(text)
-        if key in self._exact:
-            return self._exact[key], None
-        self._exact[key] = doc_id
-        sig = signature(text)
+    def add(self, text: str, sig) -> int:
+        self._keys.append(int(exact_key(text)[:15], 16))
+        self._sigs.append(np.asarray(sig, dtype=np.uint64).astype(np.uint32))
+        return len(self._keys) - 1
+
+    def resolve(self) -> tuple[np.ndarray, np.ndarray]:
+        n = len(self._keys)
+        exact_of = np.full(n, -1, dtype=np.int64)
+        near_of = np.full(n, -1, dtype=np.int64)
+        if n == 0:
+            return exact_of, near_of
+        keys = np.array(self._keys, dtype=np.int64)
+        order = np.lexsort((np.arange(n), keys))
+        same = np.r_[False, keys[order][1:] == keys[order][:-1]]
+        first = order[_group_starts(same)]
+        exact_of[order[same]] = first[same]
+        sigs = np.vstack(self._sigs)
         rows = N_HASH // BANDS
-        near = None
+        live = exact_of < 0
         for b in range(BANDS):
-            band = (b, sig[b * rows:(b + 1) * rows].tobytes())
-            for other in self._buckets.get(band, ()):
-                if near is None and float(np.mean(self._sigs[other] == sig)) >= NEAR_THRESHOLD:
-                    near = other
-            self._buckets.setdefault(band, []).append(doc_id)
-        self._sigs[doc_id] = sig
-        return None, near
+            band = sigs[:, b * rows:(b + 1) * rows]
+            bkey = np.ascontiguousarray(band).view(np.dtype((np.void, band.dtype.itemsize * rows))).ravel()
+            idx = np.flatnonzero(live)
+            o = idx[np.lexsort((idx, np.unique(bkey[idx], return_inverse=True)[1]))]
+            dup = np.r_[False, bkey[o][1:] == bkey[o][:-1]]
+            grp_first = o[_group_starts(dup)]
+            cand_doc, cand_first = o[dup], grp_first[dup]
+            est = (sigs[cand_doc] == sigs[cand_first]).mean(axis=1)
+            ok = est >= NEAR_THRESHOLD
+            for d, f in zip(cand_doc[ok], cand_first[ok]):
+                if near_of[d] < 0 or f < near_of[d]:
+                    near_of[d] = f
+        return exact_of, near_of
+
+
+def _group_starts(same: np.ndarray) -> np.ndarray:
+    """For sorted rows where ``same[i]`` says row i equals row i-1: the position of each row's group start."""
+    pos = np.where(same, 0, np.arange(len(same)))
+    return np.maximum.accumulate(pos)

@@ -1,46 +1,57 @@
-"""Compose the extractors over a corpus and write the tables.
+"""Compose the extractors and run them over a corpus, streaming, with a cache.
 
-``annotate`` maps one article to its rows in every table; ``run`` maps it over
-a corpus (records broken documents and goes on) and writes ``results/``.
+``annotate`` maps one article to its rows in every table (pure). ``run`` reads
+the corpus in batches, maps ``process_article`` over them with an engine
+(serial, processes, dask), caches each article's result as a JSON file keyed
+by its content, the codebook and the package version, writes each batch as a
+partition and combines the partitions into the final tables. Broken documents
+go to the errors table; the run goes on.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 import sys
 import time
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from itertools import islice
 from pathlib import Path
+from typing import Iterator
 
 from . import __version__
+from .blame import extract_blame
 from .codebook import Codebook, load_codebook
 from .corpus import LoadOptions, iter_corpus
-from .dedup import DuplicateFinder
+from .dedup import DuplicateIndex, signature
 from .document import prepare
-from .features import article_features
-from .blame import extract_blame
+from .engines import make_engine
+from .features import article_features, feature_columns
+from .frames import FRAMES, dictionary_scores, frame_columns, load_model, predict
 from .harm import extract_harm
 from .justification import extract_justifications
 from .markers import extract_markers
 from .quotes import extract_quotes
 from .records import Article, ErrorRecord
-from .tables import SPAN_TABLES, TABLES, frame, write_table
+from .tables import SPAN_TABLES, TABLES, PartitionWriter
 
-ProgressFn = "Callable[[int, int], None]"
+BATCH_SIZE = 100   # articles per task and per partition: big enough to amortise, small enough to stream
 
 
 def annotate(article: Article, cb: Codebook) -> dict[str, list]:
     """Every span table's records for one article (pure: no I/O)."""
     doc = prepare(article, cb)
-    out: dict[str, list] = {name: [] for name in SPAN_TABLES}
-    out["mentions"] = doc.mentions
     quotes = extract_quotes(doc, cb)
-    out["quotes"] = quotes
-    out["justifications"] = extract_justifications(doc, cb, quotes)
-    out["blame"] = extract_blame(doc, cb, quotes)
-    out["harm"] = extract_harm(doc, cb, quotes)
-    out["markers"] = extract_markers(doc, cb, quotes)
-    return out
+    return {
+        "mentions": doc.mentions,
+        "quotes": quotes,
+        "justifications": extract_justifications(doc, cb, quotes),
+        "blame": extract_blame(doc, cb, quotes),
+        "harm": extract_harm(doc, cb, quotes),
+        "markers": extract_markers(doc, cb, quotes),
+    }
 
 
 def article_row(article: Article, rows: dict[str, list], cb: Codebook) -> dict:
@@ -56,11 +67,101 @@ def article_row(article: Article, rows: dict[str, list], cb: Codebook) -> dict:
         "language": meta.get("language", ""),
         "n_words": len(article.text.split()),
         "n_chars": len(article.text),
+        "duplicate_of": None,
+        "near_duplicate_of": None,
     }
     for name in SPAN_TABLES:
         row[f"n_{name}"] = len(rows.get(name, []))
     row.update(article_features(rows, cb))
+    row.update({f"frame_{f}_dict": v for f, v in dictionary_scores(article.text, cb).items()})
     return row
+
+
+def process_article(article: Article, cb: Codebook) -> dict:
+    """One article's result as plain data (JSON-able, cacheable): its rows or its error."""
+    try:
+        rows = annotate(article, cb)
+        return {
+            "doc_id": article.doc_id,
+            "article": article_row(article, rows, cb),
+            "tables": {name: [dict(r.__dict__) for r in recs] for name, recs in rows.items()},
+            "signature": [int(x) for x in signature(article.text)],
+        }
+    except Exception as err:  # one article's failure must not cost the run
+        return {"doc_id": article.doc_id, "source": article.source,
+                "error": f"extraction failed: {type(err).__name__}: {err}"}
+
+
+def process_articles(articles: list[Article], cb: Codebook) -> list[dict]:
+    """``process_article`` for a batch, with the frame classifier applied to the batch at once."""
+    results = [process_article(a, cb) for a in articles]
+    ok = [(a, r) for a, r in zip(articles, results) if "error" not in r]
+    if ok:
+        model = load_model()
+        probs = predict([a.text for a, _ in ok], model) if model is not None else {}
+        for k, (a, r) in enumerate(ok):
+            for f in FRAMES:
+                r["article"][f"frame_{f}"] = round(float(probs[f][k]), 4) if f in probs else None
+    return results
+
+
+def cache_key(article: Article, codebook_hash: str) -> str:
+    h = hashlib.sha256()
+    h.update(json.dumps([article.doc_id, article.source, article.text, article.meta,
+                         [(z.kind, z.start, z.end) for z in article.zones]], sort_keys=True).encode())
+    h.update(f"\0{codebook_hash}\0{__version__}\0{model_hash()}".encode())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def model_hash() -> str:
+    """Hash of the frames model file (a retrained model recomputes the cache)."""
+    from .frames import MODEL_PATH
+
+    return hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:16] if MODEL_PATH.is_file() else "none"
+
+
+class ResultCache:
+    """One JSON file per article result (plain files, no pickle), written atomically."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict | None:
+        try:
+            return json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, result: dict) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+
+
+class Progress:
+    """A progress line on stderr when it is a terminal; quiet otherwise."""
+
+    def __init__(self, enabled: bool | None):
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.t0 = time.perf_counter()
+        self.shown = False
+
+    def update(self, n: int, errors: int, cached: int) -> None:
+        if self.enabled:
+            rate = n / max(time.perf_counter() - self.t0, 1e-9)
+            print(f"\r{n:,} articles  {rate:,.0f}/s  {cached:,} from cache  {errors:,} errors",
+                  end="", file=sys.stderr, flush=True)
+            self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
 
 
 @dataclass
@@ -70,51 +171,92 @@ class RunSummary:
     codebook: str
     codebook_hash: str
     corpus_hash: str
+    engine: str = "serial"
+    workers: int = 1
     counts: dict = field(default_factory=dict)
     errors: int = 0
+    cached: int = 0
     seconds: float = 0.0
 
 
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    while True:
+        chunk = list(islice(items, size))
+        if not chunk:
+            return
+        yield chunk
+
+
 def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | None = None,
-        options: LoadOptions | None = None, progress: bool | None = None) -> RunSummary:
+        options: LoadOptions | None = None, progress: bool | None = None, engine: str = "serial",
+        workers: int = 1, scheduler: str | None = None, cache: bool = True, batch_size: int = BATCH_SIZE) -> RunSummary:
     """Annotate every article of ``corpus`` and write all tables to ``out``."""
     t0 = time.perf_counter()
     cb = load_codebook(codebook)
     out = Path(out)
-    progress = sys.stderr.isatty() if progress is None else progress
-    collected: dict[str, list] = {name: [] for name in TABLES}
-    dups = DuplicateFinder()
+    out.mkdir(parents=True, exist_ok=True)
+    store = ResultCache(out / ".cache") if cache else None
+    writer = PartitionWriter(out, {"articles": [f"n_{name}" for name in SPAN_TABLES] + feature_columns(cb) + frame_columns()})
+    dups = DuplicateIndex()
     corpus_hash = hashlib.sha256()
-    n = 0
-    for item in iter_corpus(corpus, options):
-        if isinstance(item, ErrorRecord):
-            collected["errors"].append(item)
-            corpus_hash.update(f"error\0{item.doc_id}\0{item.reason}\0".encode())
-            continue
-        corpus_hash.update(f"{item.doc_id}\0{item.text}\0".encode())
-        try:
-            rows = annotate(item, cb)
-        except Exception as err:  # one article's failure must not cost the run
-            collected["errors"].append(ErrorRecord(item.doc_id, item.source, f"extraction failed: {type(err).__name__}: {err}"))
-            continue
-        row = article_row(item, rows, cb)
-        row["duplicate_of"], row["near_duplicate_of"] = dups.add(item.doc_id, item.text)
-        collected["articles"].append(row)
-        collected["texts"].append({"doc_id": item.doc_id, "text": item.text})
-        for name in SPAN_TABLES:
-            collected[name].extend(rows[name])
-        n += 1
-        if progress and n % 100 == 0:
-            rate = n / (time.perf_counter() - t0)
-            print(f"\r{n} articles, {len(collected['errors'])} errors, {rate:.0f} articles/s", end="", file=sys.stderr)
-    if progress and n >= 100:
-        print(file=sys.stderr)
-    counts = {}
-    for name in TABLES:
-        df = frame(name, collected[name])
-        write_table(df, out, name)
-        counts[name] = len(df)
-    summary = RunSummary(__version__, str(corpus), str(cb.path), cb.hash, corpus_hash.hexdigest()[:16], counts,
-                         len(collected["errors"]), round(time.perf_counter() - t0, 3))
+    bar = Progress(progress)
+    n = n_err = n_cached = 0
+    items = iter_corpus(corpus, options)
+    # each batch: the corpus items, the cached results, and the articles left to compute
+    plan: list[tuple[list, dict[str, dict], list[Article], dict[str, str]]] = []
+
+    def planned() -> Iterator[list[Article]]:
+        for chunk in _batches(items, batch_size):
+            cached, todo, keys = {}, [], {}
+            for it in chunk:
+                if isinstance(it, Article):
+                    keys[it.doc_id] = key = cache_key(it, cb.hash)
+                    hit = store.get(key) if store else None
+                    if hit is not None:
+                        cached[it.doc_id] = hit
+                    else:
+                        todo.append(it)
+            plan.append((chunk, cached, todo, keys))
+            yield todo
+
+    with make_engine(engine, str(codebook) if codebook else None, cb.hash, workers, scheduler) as eng:
+        for part, computed in enumerate(eng.imap(planned())):
+            chunk, cached, todo, keys = plan.pop(0)
+            by_id = {r["doc_id"]: r for r in computed}
+            if store:
+                for r in computed:
+                    if "error" not in r:
+                        store.put(keys[r["doc_id"]], r)
+            batch_rows: dict[str, list] = {name: [] for name in TABLES}
+            for it in chunk:
+                if isinstance(it, ErrorRecord):
+                    batch_rows["errors"].append(it)
+                    corpus_hash.update(f"error\0{it.doc_id}\0{it.reason}\0".encode())
+                    continue
+                corpus_hash.update(f"{it.doc_id}\0{it.text}\0".encode())
+                res = cached.get(it.doc_id) or by_id.get(it.doc_id)
+                if res is None or "error" in res:
+                    reason = res["error"] if res else "no result returned by the engine"
+                    batch_rows["errors"].append(ErrorRecord(it.doc_id, it.source, reason))
+                    continue
+                n_cached += it.doc_id in cached
+                dups.add(it.text, res["signature"])
+                batch_rows["articles"].append(res["article"])
+                batch_rows["texts"].append({"doc_id": it.doc_id, "text": it.text})
+                for name in SPAN_TABLES:
+                    batch_rows[name].extend(res["tables"][name])
+            writer.write(part, batch_rows)
+            n += len(batch_rows["articles"])
+            n_err += len(batch_rows["errors"])
+            bar.update(n, n_err, n_cached)
+    bar.close()
+    counts = writer.combine(*dups.resolve())
+    summary = RunSummary(__version__, str(corpus), str(cb.path), cb.hash, corpus_hash.hexdigest()[:16], engine,
+                         workers if engine != "serial" else 1, counts, n_err, n_cached,
+                         round(time.perf_counter() - t0, 3))
     (out / "run.json").write_text(json.dumps(asdict(summary), indent=2) + "\n", encoding="utf-8")
     return summary
+
+
+def clear_cache(out: str | Path) -> None:
+    shutil.rmtree(Path(out) / ".cache", ignore_errors=True)

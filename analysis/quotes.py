@@ -437,6 +437,12 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         comma = i - 1
         if comma > lo and ctx.low[comma] == ",":
             np_ = _np_before(ctx, c, i)
+            if np_ and np_[0] > i:
+                # the whole stretch after the comma names the speaker: "..., the regional governor said"
+                j = c
+                while j > i and ctx.low[j - 1] in words()["skip_between"]:
+                    j -= 1
+                np_ = (i, j) if j > i and looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)) else None
             rest = _skip_filler(ctx, ce, hi)
             if np_ and np_[0] == i and (rest >= hi - 1 or ctx.low[rest] in (".", ",")):
                 start = ctx.toks[lo].start

@@ -1,0 +1,182 @@
+"""Engines map the per-article function over batches of articles, in order.
+
+Every engine yields each batch's results in corpus order, with a bounded number
+of batches in flight, so memory stays flat and every engine writes the same
+tables. ``serial`` runs in this process; ``processes`` uses a local process
+pool; ``dask`` uses dask.distributed (a LocalCluster, or an existing cluster at
+``scheduler``). A worker that dies costs only the article that killed it: its
+batch is retried one article at a time and the culprit is reported as an error.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from .codebook import load_codebook
+from .errors import UserError
+from .records import Article
+
+ENGINES = ("serial", "processes", "dask")
+WORKER_DIED = "worker died while processing this article"
+
+
+@lru_cache(maxsize=4)
+def _codebook(path: str | None, expected_hash: str):
+    cb = load_codebook(path)
+    if cb.hash != expected_hash:
+        raise RuntimeError(f"codebook at {path} changed during the run (hash {cb.hash}, expected {expected_hash})")
+    return cb
+
+
+def process_batch(articles: list[Article], codebook_path: str | None, codebook_hash: str) -> list[dict]:
+    """Annotate a batch; one result dict per article (see ``pipeline.process_article``)."""
+    from . import pipeline
+
+    cb = _codebook(codebook_path, codebook_hash)
+    return pipeline.process_articles(articles, cb)
+
+
+class Engine:
+    name = "serial"
+
+    def __init__(self, codebook_path: str | None, codebook_hash: str, workers: int = 1):
+        self.codebook_path, self.codebook_hash, self.workers = codebook_path, codebook_hash, max(1, workers)
+
+    def imap(self, batches: Iterable[list[Article]]) -> Iterator[list[dict]]:
+        for batch in batches:
+            yield process_batch(batch, self.codebook_path, self.codebook_hash)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class _WindowedEngine(Engine):
+    """Submit up to ``window`` batches ahead; yield results in submission order."""
+
+    window_per_worker = 2
+
+    def submit(self, batch: list[Article]):
+        raise NotImplementedError
+
+    def result(self, future) -> list[dict]:
+        raise NotImplementedError
+
+    def recover(self) -> None:
+        """Make the engine usable again after a worker died."""
+
+    def imap(self, batches: Iterable[list[Article]]) -> Iterator[list[dict]]:
+        pending: deque = deque()
+        it = iter(batches)
+        window = self.window_per_worker * self.workers
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < window:
+                batch = next(it, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                pending.append((batch, self.submit(batch)))
+            if not pending:
+                return
+            batch, fut = pending.popleft()
+            try:
+                yield self.result(fut)
+            except Exception:  # a worker died (or the pool broke): retry this batch article by article
+                self.recover()
+                resubmit = [b for b, _ in pending]
+                pending.clear()
+                yield self._one_by_one(batch)
+                for b in resubmit:
+                    pending.append((b, self.submit(b)))
+
+    def _one_by_one(self, batch: list[Article]) -> list[dict]:
+        out = []
+        for a in batch:
+            try:
+                out.extend(self.result(self.submit([a])))
+            except Exception as err:
+                self.recover()
+                out.append({"doc_id": a.doc_id, "source": a.source, "error": f"{WORKER_DIED} ({type(err).__name__})"})
+        return out
+
+
+class ProcessEngine(_WindowedEngine):
+    name = "processes"
+
+    def __init__(self, codebook_path, codebook_hash, workers=2):
+        super().__init__(codebook_path, codebook_hash, workers)
+        self._pool = self._new_pool()
+
+    def _new_pool(self):
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(max_workers=self.workers)
+
+    def submit(self, batch):
+        return self._pool.submit(process_batch, batch, self.codebook_path, self.codebook_hash)
+
+    def result(self, future):
+        return future.result()
+
+    def recover(self):
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._new_pool()
+
+    def close(self):
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine(_WindowedEngine):
+    name = "dask"
+
+    def __init__(self, codebook_path, codebook_hash, workers=2, scheduler: str | None = None):
+        super().__init__(codebook_path, codebook_hash, workers)
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise UserError("the dask engine needs dask.distributed: pip install 'dask[distributed]'") from None
+        self._cluster = None
+        if scheduler:
+            try:
+                self._client = Client(scheduler, timeout="20s")
+            except OSError as err:
+                raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
+            self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+        else:
+            self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                         dashboard_address=None, silence_logs=40)
+            self._client = Client(self._cluster)
+
+    def submit(self, batch):
+        # pure=False: identical batches (e.g. a replicated corpus) still run, each once
+        return self._client.submit(process_batch, batch, self.codebook_path, self.codebook_hash, pure=False)
+
+    def result(self, future):
+        return future.result()
+
+    def close(self):
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_engine(name: str, codebook_path: str | None, codebook_hash: str, workers: int = 1,
+                scheduler: str | None = None) -> Engine:
+    if name not in ENGINES:
+        raise UserError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
+    if workers < 1:
+        raise UserError(f"--workers must be at least 1, got {workers}")
+    if name == "serial":
+        return Engine(codebook_path, codebook_hash, 1)
+    if name == "processes":
+        return ProcessEngine(codebook_path, codebook_hash, workers or os.cpu_count() or 1)
+    return DaskEngine(codebook_path, codebook_hash, workers, scheduler)
+

@@ -1,0 +1,166 @@
+"""Corpus-scale runs: engines write identical tables; cache, resume, faults, progress."""
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.pipeline import run
+from analysis.tables import TABLES
+from conftest import ROOT, SEED_PATH
+
+PASSAGES = [
+    "Kharkiv was shelled overnight by Russian forces, the regional governor said.",
+    '"We will not give up Kharkiv," Zelensky said on Monday, accusing Moscow of war crimes.',
+    "Russia blamed Kyiv for the attack on the bridge, and Lavrov said that talks had failed.",
+    "The so-called special military operation entered its third month, officials said.",
+]
+
+
+def make_corpus(folder: Path, n: int) -> Path:
+    """n real-text articles: the seed's news paragraphs and written passages, varied by index."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seed = SEED_PATH.read_text(encoding="utf-8").split("Sign up for our")[0]
+    for i in range(n):
+        body = seed if i % 3 == 0 else "\n\n".join(PASSAGES[(i + k) % len(PASSAGES)] for k in range(3))
+        (folder / f"a{i:05d}.txt").write_text(f"Report number {i}\n\n{body}\nIssue {i}.", encoding="utf-8")
+    return folder
+
+
+def table_bytes(out: Path) -> dict[str, bytes]:
+    return {f"{t}.{ext}": (out / f"{t}.{ext}").read_bytes() for t in TABLES for ext in ("csv", "parquet")}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return make_corpus(tmp_path_factory.mktemp("corpus"), 120)
+
+
+@pytest.fixture(scope="module")
+def serial_out(corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("serial")
+    run(corpus, out, engine="serial", cache=False, progress=False, batch_size=25)
+    return out
+
+
+def test_process_engine_writes_identical_tables(corpus, serial_out, tmp_path):
+    s = run(corpus, tmp_path, engine="processes", workers=2, cache=False, progress=False, batch_size=25)
+    assert s.counts["articles"] == 120
+    assert table_bytes(tmp_path) == table_bytes(serial_out)
+
+
+@pytest.mark.timeout(300)
+def test_dask_local_cluster_writes_identical_tables(corpus, serial_out, tmp_path):
+    pytest.importorskip("dask.distributed")
+    s = run(corpus, tmp_path, engine="dask", workers=2, cache=False, progress=False, batch_size=25)
+    assert s.engine == "dask" and s.counts["articles"] == 120
+    assert table_bytes(tmp_path) == table_bytes(serial_out)
+
+
+def test_rerun_comes_from_cache_and_codebook_change_recomputes(corpus, serial_out, tmp_path):
+    import shutil
+
+    from analysis.codebook import DEFAULT_PATH
+    first = run(corpus, tmp_path, progress=False, batch_size=25)
+    assert first.cached == 0
+    again = run(corpus, tmp_path, progress=False, batch_size=25)
+    assert again.cached == 120
+    assert table_bytes(tmp_path) == table_bytes(serial_out)
+    cb = tmp_path / "cb"
+    shutil.copytree(DEFAULT_PATH, cb)
+    with open(cb / "actors.csv", "a", encoding="utf-8") as fh:
+        fh.write("governor,The regional governor,ukraine,person,,the regional governor\n")
+    changed = run(corpus, tmp_path, codebook=cb, progress=False, batch_size=25)
+    assert changed.cached == 0
+    quotes = pd.read_parquet(tmp_path / "quotes.parquet")
+    assert "governor" in set(quotes.speaker_actor.dropna())
+
+
+def test_killed_run_resumes_to_the_same_tables(tmp_path):
+    corpus = make_corpus(tmp_path / "c", 400)
+    full = tmp_path / "full"
+    run(corpus, full, cache=False, progress=False, batch_size=10)
+    out = tmp_path / "killed"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "run", str(corpus), "--out", str(out), "--batch-size", "10",
+                             "--quiet"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list((out / ".cache").rglob("*.json"))) < 100:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    done = len(list((out / ".cache").rglob("*.json")))
+    assert 100 <= done < 400, "the run should have been killed halfway"
+    resumed = run(corpus, out, progress=False, batch_size=10)
+    assert resumed.cached >= 100
+    assert table_bytes(out) == table_bytes(full)
+
+
+def test_a_worker_that_dies_costs_only_its_article(tmp_path, monkeypatch):
+    import analysis.pipeline as pipeline
+    real = pipeline.process_article
+
+    def poisoned(article, cb):
+        if article.doc_id == "a00007":
+            os._exit(1)  # the worker process dies
+        return real(article, cb)
+
+    corpus = make_corpus(tmp_path / "c", 40)
+    monkeypatch.setattr(pipeline, "process_article", poisoned)  # forked workers inherit the patch
+    s = run(corpus, tmp_path / "out", engine="processes", workers=2, cache=False, progress=False, batch_size=10)
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv")
+    assert list(errors.doc_id) == ["a00007"] and "worker died" in errors.reason[0]
+    assert s.counts["articles"] == 39
+
+
+def test_faulty_corpus_finishes_with_every_failure_recorded(tmp_path):
+    corpus = make_corpus(tmp_path / "c", 200)
+    (corpus / "bad_bytes.txt").write_bytes(b"\xff\xfe bad \x80 bytes")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (corpus / "huge.txt").write_bytes(b"Kyiv said. " * 5_000_000)  # 55 MB
+    s = run(corpus, tmp_path / "out", engine="processes", workers=2, progress=False)
+    assert s.counts["articles"] == 200
+    assert set(pd.read_csv(tmp_path / "out" / "errors.csv").doc_id) == {"bad_bytes", "binary", "huge"}
+
+
+def test_file_deleted_mid_run_is_an_error(tmp_path):
+    from analysis.corpus import iter_corpus
+    from analysis.records import ErrorRecord
+    corpus = make_corpus(tmp_path / "c", 5)
+    items = iter_corpus(corpus)
+    next(items)
+    (corpus / "a00003.txt").unlink()
+    rest = list(items)
+    [err] = [r for r in rest if isinstance(r, ErrorRecord)]
+    assert err.doc_id == "a00003" and "cannot read file" in err.reason
+
+
+@pytest.mark.timeout(600)
+def test_ten_thousand_tiny_files(tmp_path):
+    corpus = tmp_path / "tiny"
+    corpus.mkdir()
+    for i in range(10_000):
+        (corpus / f"t{i:05d}.txt").write_text(f"Kyiv said Russian troops shelled Kharkiv {i}.", encoding="utf-8")
+    s = run(corpus, tmp_path / "out", engine="processes", workers=2, cache=False, progress=False, batch_size=500)
+    assert s.counts["articles"] == 10_000 and s.errors == 0
+    assert s.counts["harm"] == 10_000
+
+
+def test_progress_is_quiet_when_not_a_terminal(tmp_path):
+    corpus = make_corpus(tmp_path / "c", 30)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    res = subprocess.run([sys.executable, "-m", "analysis", "run", str(corpus), "--out", str(tmp_path / "o"), "--batch-size", "5"],
+                         env=env, capture_output=True, text=True)
+    assert res.returncode == 0 and res.stderr == ""
+    assert res.stdout.count("\n") == 1 and "articles/s" in res.stdout
+
+
+def test_unknown_engine_and_bad_workers_are_user_errors(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    res = subprocess.run([sys.executable, "-m", "analysis", "run", "corpus", "--out", str(tmp_path / "o"), "--engine",
+                          "processes", "--workers", "0"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert res.returncode == 2 and res.stderr.startswith("error: --workers must be at least 1")
