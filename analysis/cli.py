@@ -78,12 +78,13 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    from .sampling import coding_sheet, write_sheet
+    from .sampling import coding_sheet, write_sheets
 
-    out = Path(args.out or f"coding/{args.table}_sample.csv")
+    out = Path(args.out or f"coding/{args.table.replace(',', '_')}_sample.csv")
     df = coding_sheet(args.results, args.table, args.n, args.seed, [c for c in (args.stratify or "").split(",") if c])
-    write_sheet(df, out)
-    print(f"{len(df)} {args.table} items -> {out} (fill the 'correct' column with y or n)")
+    paths = write_sheets(df, out, args.coders)
+    what = "the frame_* columns" if args.table == "articles" else "the 'correct' column"
+    print(f"{len(df)} items -> {', '.join(map(str, paths))} (fill {what} with y or n)")
     return 0
 
 
@@ -184,11 +185,13 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--codebook", default=None, help="codebook folder (default: the packaged one)")
     c.set_defaults(func=_codebook)
     sm = sub.add_parser("sample", help="draw a coding sheet of extracted rows for human coders")
-    sm.add_argument("--table", required=True, help="quotes, justifications, blame, harm, markers or mentions")
+    sm.add_argument("--table", required=True,
+                    help="quotes, justifications, blame, harm, markers, mentions or articles (frame questions); several: comma-separated")
+    sm.add_argument("--coders", type=int, default=1, help="write one identical sheet per coder (default 1)")
     sm.add_argument("--n", type=int, default=50, help="number of items (default 50)")
     sm.add_argument("--results", default=DEFAULT_OUT, help="results folder written by run (default: results/)")
     sm.add_argument("--seed", type=int, default=20240517, help="random seed (default 20240517)")
-    sm.add_argument("--stratify", default="", help="comma-separated columns to spread the sample over, e.g. outlet,rule")
+    sm.add_argument("--stratify", default="", help="comma-separated columns to spread the sample over: outlet, side, rule ...")
     sm.add_argument("--out", default=None, help="sheet path, .csv or .xlsx (default: coding/TABLE_sample.csv)")
     sm.set_defaults(func=_sample)
     f = sub.add_parser("figures", help="write every chart to figures/ as PNG and SVG")

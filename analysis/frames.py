@@ -182,8 +182,12 @@ def cross_validate(texts: list[str], labels: dict[str, np.ndarray], cb: Codebook
             s_train = np.array([dict_scores[i][f] for i in train])
             best = best_threshold(s_train, y[train])
             pred_dict[f][test] = (np.array([dict_scores[i][f] for i in test]) >= best).astype(int)
-    res = {"classifier": {}, "dictionary": {}, "always_present": {}}
+    from sklearn.metrics import confusion_matrix
+
+    res = {"classifier": {}, "dictionary": {}, "always_present": {}, "confusion": {}}
     for f, y in labels.items():
+        res["confusion"][f] = {kind: confusion_matrix(y, pred[f], labels=[0, 1]).tolist()
+                               for kind, pred in (("classifier", pred_clf), ("dictionary", pred_dict))}
         res["classifier"][f] = round(f1_score(y, pred_clf[f], zero_division=0), 3)
         res["dictionary"][f] = round(f1_score(y, pred_dict[f], zero_division=0), 3)
         res["always_present"][f] = round(f1_score(y, np.ones_like(y), zero_division=0), 3)  # the floor to beat

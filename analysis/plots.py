@@ -249,6 +249,68 @@ def distancing_by_side(markers: pd.DataFrame):
     return fig
 
 
+def frames_validation(cv: dict):
+    """F1 per frame under cross-validation: dictionary, classifier and the always-present floor,
+    with the human coders' own alpha for reference."""
+    fig, ax = _fig(8, 4.2)
+    frames = [f for f in cv["classifier"] if f != "macro"]
+    x = np.arange(len(frames))
+    for k, (kind, colour) in enumerate((("always_present", "#cccccc"), ("dictionary", "#7fb3d5"), ("classifier", "#1f618d"))):
+        ax.bar(x + (k - 1) * 0.27, [cv[kind][f] for f in frames], 0.27, color=colour,
+               label=f"{kind.replace('_', ' ')} (macro {cv[kind]['macro']:.2f})")
+    alphas = cv.get("coders_alpha", {}).get("per_frame", {})
+    if alphas:
+        ax.scatter(x, [alphas.get(f, np.nan) for f in frames], marker="D", color="black", zorder=3,
+                   label="coders' alpha (mean over questions)")
+    ax.set_xticks(x, [f.replace("_", " ") for f in frames])
+    ax.set(title=f"Generic frames: {cv['n']} coded articles, cross-validated",
+           ylabel="F1 (alpha for the diamonds)", ylim=(0, 1))
+    _legend(ax, frameon=False, fontsize=8)
+    _note(fig, "Positives per frame: " + ", ".join(f"{f} {n}" for f, n in cv["positives"].items()))
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
+def frame_confusions(cv: dict, kind: str = "classifier"):
+    """Confusion matrix per frame (rows: coders, columns: machine)."""
+    frames = list(cv["confusion"])
+    with plt.rc_context(RC):
+        fig, axes = plt.subplots(1, len(frames), figsize=(2.2 * len(frames), 2.8))
+    for ax, f in zip(np.atleast_1d(axes), frames):
+        m = np.array(cv["confusion"][f][kind])
+        ax.imshow(m, cmap="Blues")
+        for (i, j), v in np.ndenumerate(m):
+            ax.text(j, i, str(v), ha="center", va="center", color="white" if v > m.max() / 2 else "black")
+        ax.set_xticks([0, 1], ["no", "yes"])
+        ax.set_yticks([0, 1], ["no", "yes"])
+        ax.grid(False)
+        ax.set_title(f.replace("_", " "), fontsize=9)
+        ax.set_xlabel("machine")
+    np.atleast_1d(axes)[0].set_ylabel("coders")
+    fig.suptitle(f"Frames: {kind} against the coders (cross-validated)", fontsize=10, fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def alpha_by_variable(rep: pd.DataFrame):
+    """Krippendorff's alpha per variable between coders (with 95% interval) and with the machine."""
+    fig, ax = _fig(7, 3.8)
+    y = np.arange(len(rep))
+    if "alpha_coders" in rep:
+        ax.errorbar(rep["alpha_coders"], y, xerr=[rep["alpha_coders"] - rep["alpha_lo"], rep["alpha_hi"] - rep["alpha_coders"]],
+                    fmt="o", color="#1f618d", label="between coders (95% interval)")
+    if "alpha_with_machine" in rep:
+        ax.scatter(rep["alpha_with_machine"], y, marker="x", color="#c0392b", label="coders and machine", zorder=3)
+    ax.axvline(0.667, color="#777777", linestyle=":", linewidth=1)
+    ax.axvline(0.8, color="#777777", linestyle="--", linewidth=1)
+    ax.set_yticks(y, rep["variable"])
+    ax.set(title="Agreement by variable", xlabel="Krippendorff's alpha (nominal)", xlim=(-0.2, 1.0))
+    _legend(ax, frameon=False, fontsize=8)
+    _note(fig, "Dotted 0.667 and dashed 0.8: Krippendorff's thresholds for tentative and firm conclusions.")
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
 FIGURES = {
     "01_articles_by_month": lambda t: articles_by_month(t["articles"]),
     "02_quotes_by_side": lambda t: quotes_by_side(t["quotes"], t["articles"]),

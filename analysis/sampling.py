@@ -47,20 +47,32 @@ def draw(df: pd.DataFrame, n: int, seed: int, stratify: list[str]) -> pd.DataFra
     return df.iloc[sorted(picked[:n])]
 
 
+SIDE_COLUMN = {"quotes": "speaker_side", "justifications": "justifier_side", "blame": "blamer_side",
+               "harm": "patient_side", "markers": "side", "mentions": "side"}
+EXCERPT_CHARS = 1500
+XLSX_CELL_MAX = 32_000   # article-level items show the article's beginning
+
+
 def coding_sheet(results: str | Path, table: str, n: int = 50, seed: int = DEFAULT_SEED,
                  stratify: list[str] | None = None) -> pd.DataFrame:
-    """A coding sheet of ``n`` rows of ``table`` from a results folder."""
+    """A coding sheet of ``n`` rows of ``table`` from a results folder (several tables:
+    comma-separated, ``n`` each). Stratify by outlet, side (the table's side column) or
+    any column of the table. ``articles`` gives article-level questions: the five frames."""
+    tables = [t.strip() for t in table.split(",") if t.strip()]
+    if len(tables) > 1:
+        return pd.concat([coding_sheet(results, t, n, seed, stratify) for t in tables], ignore_index=True)
+    if table == "articles":
+        return article_sheet(results, n, seed, stratify)
     if table not in SPAN_TABLES:
-        raise UserError(f"no table {table!r} to sample; choose one of {', '.join(SPAN_TABLES)}")
+        raise UserError(f"no table {table!r} to sample; choose one of articles, {', '.join(SPAN_TABLES)}")
     df = read_table(results, table)
     texts = read_table(results, "texts").set_index("doc_id")["text"]
     arts = read_table(results, "articles").set_index("doc_id")
     stratify = stratify or []
+    df = df.assign(outlet=df["doc_id"].map(arts["outlet"]), side=df[SIDE_COLUMN[table]].fillna("unknown"))
     for col in stratify:
-        if col != "outlet" and col not in df.columns:
+        if col not in df.columns:
             raise UserError(f"cannot stratify by {col!r}: {table} has columns {', '.join(df.columns)}")
-    if "outlet" in stratify:
-        df = df.assign(outlet=df["doc_id"].map(arts["outlet"]))
     sample = draw(df.reset_index(drop=True), n, seed, stratify)
     rows = []
     segs: dict[str, object] = {}
@@ -80,12 +92,55 @@ def coding_sheet(results: str | Path, table: str, n: int = 50, seed: int = DEFAU
     return pd.DataFrame(rows)
 
 
+def article_sheet(results: str | Path, n: int, seed: int, stratify: list[str] | None) -> pd.DataFrame:
+    """Article-level questions: is each generic frame present? The machine's answer
+    (classifier probability at its F1-optimal threshold) is in machine_<frame>."""
+    from .frames import FRAMES, MODEL_PATH
+    import json
+
+    arts = read_table(results, "articles")
+    texts = read_table(results, "texts").set_index("doc_id")["text"]
+    thresholds = {}
+    if MODEL_PATH.is_file():
+        model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        thresholds = {f: m["threshold"] for f, m in model["frames"].items()}
+    stratify = [c for c in (stratify or []) if c != "side"]
+    sample = draw(arts.reset_index(drop=True), n, seed, stratify)
+    rows = []
+    for r in sample.itertuples(index=False):
+        row = {"item_id": f"articles:{r.doc_id}", "table": "articles", "doc_id": r.doc_id, "outlet": r.outlet,
+               "rule": "frames", "title": r.title, "text": texts[r.doc_id][:EXCERPT_CHARS]}
+        for f in FRAMES:
+            p = getattr(r, f"frame_{f}", None)
+            row[f"machine_frame_{f}"] = "" if p is None or pd.isna(p) or f not in thresholds else ("y" if p >= thresholds[f] else "n")
+        row.update({f"frame_{f}": "" for f in FRAMES})
+        row["note"] = ""
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def write_sheets(df: pd.DataFrame, path: str | Path, coders: int = 1) -> list[Path]:
+    """One sheet per coder (same items): PATH, or PATH_coder1 ... PATH_coderN."""
+    path = Path(path)
+    if coders <= 1:
+        write_sheet(df, path)
+        return [path]
+    out = []
+    for c in range(1, coders + 1):
+        p = path.with_name(f"{path.stem}_coder{c}{path.suffix}")
+        write_sheet(df, p)
+        out.append(p)
+    return out
+
+
 def write_sheet(df: pd.DataFrame, path: str | Path) -> None:
     """CSV or XLSX by the file's extension."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() == ".xlsx":
-        df.to_excel(path, index=False)
+        # a spreadsheet cell holds at most 32,767 characters
+        df.apply(lambda c: c.str.slice(0, XLSX_CELL_MAX) if c.dtype == object or str(c.dtype).startswith("str") else c
+                 ).to_excel(path, index=False)
     else:
         df.to_csv(path, index=False)
 

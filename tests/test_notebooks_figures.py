@@ -24,7 +24,7 @@ def seed_results(tmp_path_factory):
 
 
 def test_notebooks_are_committed_without_outputs():
-    assert len(NOTEBOOKS) >= 5
+    assert len(NOTEBOOKS) == 6
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
@@ -56,7 +56,8 @@ def test_notebook_runs_on_the_default_corpus(path, tmp_path, seed_results):
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
     assert not errors
     images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
-    if path.name != "05_article_view.ipynb":
+    needs_labels = path.name == "06_validation.ipynb" and not os.environ.get("FRAMING_SHARED")
+    if path.name != "05_article_view.ipynb" and not needs_labels:
         assert images, f"{path.name} drew no chart"
 
 
