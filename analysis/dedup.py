@@ -50,7 +50,8 @@ def signature(text: str) -> np.ndarray:
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
         words = words + [""] * (SHINGLE - len(words))
-    wh = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    table = {w: _word_hash(w) for w in set(words)}
+    wh = np.fromiter((table[w] for w in words), dtype=np.uint64, count=len(words))
     n = len(wh) - SHINGLE + 1
     with np.errstate(over="ignore"):
         sh = wh[:n].copy()

@@ -6,6 +6,7 @@ tables from different corpora line up. ``unknown`` counts rows whose side is emp
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .codebook import Codebook
 from .records import Blame, Harm, Justification, Marker, Quote
@@ -18,17 +19,22 @@ def _slug(label: str) -> str:
 
 
 def feature_columns(cb: Codebook) -> list[str]:
-    sides = [*cb.sides, "unknown"]
+    return list(_feature_columns(cb.hash, tuple(cb.sides), tuple(e["label"] for e in cb.lexicon("naming"))))
+
+
+@lru_cache(maxsize=8)
+def _feature_columns(cb_hash: str, sides: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
+    cb_sides = list(sides)
+    sides = [*cb_sides, "unknown"]
     cols = ["quotes_direct", "quotes_indirect", "quotes_mixed", "quotes_loaded_cue"]
-    cols += [f"quotes_{s}" for s in sides] + [f"quote_share_{s}" for s in cb.sides]
+    cols += [f"quotes_{s}" for s in sides] + [f"quote_share_{s}" for s in cb_sides]
     cols += [f"justifications_{s}" for s in sides] + ["justifications_narrator"]
     cols += [f"blame_by_{s}" for s in sides] + [f"blame_of_{s}" for s in sides]
     cols += [f"harm_patient_{s}" for s in sides] + [f"harm_agentless_{s}" for s in sides]
-    cols += [f"agentless_share_{s}" for s in cb.sides]
+    cols += [f"agentless_share_{s}" for s in cb_sides]
     cols += [f"distancing_{s}" for s in sides] + ["scare_quotes", "hedges"]
-    labels = sorted({_slug(e["label"]) for e in cb.lexicon("naming")})
-    cols += [f"naming_{lab}" for lab in labels]
-    return cols
+    cols += [f"naming_{lab}" for lab in sorted({_slug(label) for label in labels})]
+    return tuple(cols)
 
 
 def _side(s: str | None) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from .records import Blame, ErrorRecord, Harm, Justification, Marker, Mention, Quote, columns
@@ -77,62 +78,73 @@ def read_table(results: str | Path, name: str) -> pd.DataFrame:
     raise UserError(f"no {name} table in {results}; run `python -m analysis run` first")
 
 
+_ARROW = {"string": pa.string(), "Int64": pa.int64(), "Float64": pa.float64()}
+
+
+def arrow_schema(name: str, extra_columns: list[str] | None = None) -> pa.Schema:
+    """The table's Arrow schema, from its column names (same for every partition)."""
+    return pa.schema([(c, _ARROW[column_dtype(c)]) for c in table_columns(name, extra_columns)])
+
+
+def to_arrow(name: str, rows: list, extra_columns: list[str] | None = None) -> pa.Table:
+    """Records or dicts to an Arrow table with the table's schema (no pandas on the hot path)."""
+    schema = arrow_schema(name, extra_columns)
+    cols = schema.names
+    dicts = [r if isinstance(r, dict) else r.__dict__ for r in rows]
+    return pa.Table.from_pydict({c: [d.get(c) for d in dicts] for c in cols}, schema=schema)
+
+
 class PartitionWriter:
-    """Write each batch as Parquet partitions, then combine them into the final
-    CSV and Parquet tables one partition at a time (memory stays flat)."""
+    """Stream each batch's rows straight into the final CSV and Parquet files; only the
+    articles table waits in partitions, because its duplicate columns are known at the end.
+    Memory stays flat whatever the corpus size."""
 
     def __init__(self, out: Path, extra_columns: dict[str, list[str]] | None = None):
         self.out = Path(out)
         self.parts = self.out / ".parts"
         shutil.rmtree(self.parts, ignore_errors=True)
         self.extra = extra_columns or {}
-        self.n = 0
+        self.writers: dict[str, tuple] = {}
+        self.counts = dict.fromkeys(TABLES, 0)
+
+    def _writer(self, name: str):
+        if name not in self.writers:
+            schema = arrow_schema(name, self.extra.get(name))
+            csv_w = pacsv.CSVWriter(str(self.out / f"{name}.csv"), schema)
+            pq_w = pq.ParquetWriter(str(self.out / f"{name}.parquet"), schema)
+            self.writers[name] = (csv_w, pq_w)
+        return self.writers[name]
 
     def write(self, part: int, rows: dict[str, list]) -> None:
         for name in TABLES:
-            recs = rows.get(name, [])
-            if name == "articles" and recs and name not in self.extra:
-                self.extra[name] = [c for c in recs[0] if c not in ARTICLE_COLUMNS]
-            df = frame(name, recs, self.extra.get(name))
-            folder = self.parts / name
-            folder.mkdir(parents=True, exist_ok=True)
-            df.to_parquet(folder / f"{part:08d}.parquet", index=False)
-        self.n = part + 1
+            table = to_arrow(name, rows.get(name, []), self.extra.get(name))
+            self.counts[name] += table.num_rows
+            if name == "articles":
+                self.parts.mkdir(parents=True, exist_ok=True)
+                pq.write_table(table, self.parts / f"{part:08d}.parquet")
+            elif table.num_rows:
+                for w in self._writer(name):
+                    w.write_table(table)
 
     def combine(self, exact_of=None, near_of=None) -> dict[str, int]:
-        """Final NAME.csv and NAME.parquet for every table; returns row counts.
-
+        """Close every table and write the articles table with its duplicate columns;
         ``exact_of`` / ``near_of`` give, per article in corpus order, the index of the
-        article it duplicates (-1: none); they fill duplicate_of and near_duplicate_of.
-        """
-        counts = {}
+        article it duplicates (-1: none). Returns row counts."""
         dup = _DupFiller(exact_of, near_of)
         for name in TABLES:
-            files = sorted((self.parts / name).glob("*.parquet")) if (self.parts / name).is_dir() else []
-            csv_path, pq_path = self.out / f"{name}.csv", self.out / f"{name}.parquet"
-            total = 0
-            schema_df = frame(name, [], self.extra.get(name))
-            writer = None
-            with open(csv_path, "w", encoding="utf-8", newline="") as fh:
-                schema_df.to_csv(fh, index=False, lineterminator="\n")
+            if name == "articles":
+                files = sorted(self.parts.glob("*.parquet")) if self.parts.is_dir() else []
                 for f in files:
-                    df = pd.read_parquet(f)
-                    if name == "articles":
-                        df = dup.fill(df)
-                    if len(df):
-                        df.to_csv(fh, index=False, header=False, lineterminator="\n")
-                        table = pa.Table.from_pandas(df, preserve_index=False)
-                        if writer is None:
-                            writer = pq.ParquetWriter(pq_path, table.schema)
-                        writer.write_table(table)
-                        total += len(df)
-            if writer is None:
-                schema_df.to_parquet(pq_path, index=False)
-            else:
-                writer.close()
-            counts[name] = total
+                    table = pa.Table.from_pandas(dup.fill(pq.read_table(f).to_pandas()), preserve_index=False,
+                                                 schema=arrow_schema(name, self.extra.get(name)))
+                    if table.num_rows:
+                        for w in self._writer(name):
+                            w.write_table(table)
+            for w in self._writer(name):
+                w.close()
+        self.writers.clear()
         shutil.rmtree(self.parts, ignore_errors=True)
-        return counts
+        return dict(self.counts)
 
 
 class _DupFiller:
