@@ -38,7 +38,10 @@ CONTINUE_GAP = 160       # characters of attribution between two parts of one qu
 FLOAT_PARAGRAPHS = 2     # a floating quote continues a speaker at most this many paragraphs back
 NP_MAX_TOKENS = 12       # a longer run of name-like tokens is not one phrase
 LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long
-APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker span
+APPOSITIVE_MAX = 30
+APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have      # tokens of "X, the president of ..." kept in a speaker span
+OBJECT_PRONOUNS = {"me", "us", "him", "her", "them"}
+SUBORDINATORS = {"while", "although", "though", "as", "because", "if", "when", "since", "after", "before", "whereas", "even"}
 PUNCT_BREAK = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "«", "»", "?", "!"}
 
 
@@ -165,7 +168,10 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
             and ctx.low[i - 1] not in w["clause_break"]:
         i -= 1
     toks = trim_np(ctx.toks[i:k])
-    if not toks or any(_verb_like(t.text) for t in toks):
+    # "those surveyed said": a participle after a determiner or group noun is part of the phrase
+    if not toks or any(_verb_like(t.text) and not (n > 0 and t.text.endswith("ed") and (
+            toks[n - 1].text.lower() in w["determiner"] or toks[n - 1].text.lower() in w["group_noun"]))
+                       for n, t in enumerate(toks)):
         return None
     a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
     return (a, b) if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)) else None
@@ -175,20 +181,23 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
     """'Hugh Hill, a doctor, said' / 'Mr. Reid, who represents Nevada, said': the name
     before the appositive that ends at the comma at token ``k``."""
     w = words()
-    p = k - 1
-    while p > lo and k - p <= APPOSITIVE_MAX and ctx.low[p] not in (",", ".", ";", ":", '"', "“", "”"):
-        p -= 1
-    if p <= lo or ctx.low[p] != "," or p + 1 >= k:
-        return None
-    first = ctx.low[p + 1]
-    if not (first in w["determiner"] or first in w["title_word"] or first in ("who", "which") or first.isdigit()
-            or ctx.toks[p + 1].text.istitle()):
-        return None
-    i = _walk_back(ctx, p, lo)
-    toks = trim_np(ctx.toks[i:p])
-    if not toks or not any(is_cap(t.text) for t in toks):
-        return None
-    return ctx.tok_at(toks[0].start), k
+    end_seg = k
+    for _ in range(APPOSITIVE_SEGMENTS):  # "Brianne Stone, 29, of Huntsville, Ala., says"
+        p = end_seg - 1
+        while p > lo and end_seg - p <= APPOSITIVE_MAX and ctx.low[p] not in (",", ";", ":", '"', "“", "”"):
+            p -= 1
+        if p <= lo or ctx.low[p] != "," or p + 1 >= end_seg:
+            return None
+        first = ctx.low[p + 1]
+        if not (first in w["determiner"] or first in w["title_word"] or first in ("who", "which", "of") or first.isdigit()
+                or ctx.toks[p + 1].text.istitle()):
+            return None
+        i = _walk_back(ctx, p, lo)
+        toks = trim_np(ctx.toks[i:p])
+        if toks and any(is_cap(t.text) for t in toks) and (i == lo or ctx.low[i - 1] != ","):
+            return ctx.tok_at(toks[0].start), k
+        end_seg = p
+    return None
 
 
 def _verb_like(tok: str) -> bool:
@@ -229,6 +238,9 @@ def _skip_filler(ctx: _Ctx, j: int, hi: int) -> int:
     k = j
     while k < hi and k - j < FILLER_MAX:
         if ctx.low[k] in w["speech_object"]:
+            nxt = ctx.low[k + 1] if k + 1 < hi else ""
+            if ctx.low[k] in OBJECT_PRONOUNS and nxt not in ("that", ",", ":") and nxt not in w["filler_start"]:
+                break  # "says her biggest concern": a possessive, not the person told
             k += 1
         elif ctx.low[k] in w["filler_start"]:
             m = k + 1
@@ -346,6 +358,16 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], earlier
     for s in ctx.sents:
         lo, hi = ctx.tok_at(s.start), ctx.tok_at(s.end)
         taken_until = -1
+        # an attribution that closes the sentence ("..., journalist Martha Raddatz said.") is the outer
+        # one: it goes first, so a cue inside its content ("voters found it offensive") does not take it
+        last = next((c for c in range(hi - 1, max(lo, hi - NP_MAX_AFTER - 3) - 1, -1) if c in ctx.cues and c not in used), None)
+        if last is not None and ctx.cues[last][1]["kind"] in ("verb", "verb_to") and not inside(ctx.toks[last].start):
+            ce, e = ctx.cues[last]
+            raw = _verb_statement(ctx, last, ce, lo, hi, s, (ctx.toks[last].start, ctx.toks[ce - 1].end, e), w)
+            if raw is not None and "_content_" in raw.rule and not any(a < raw.end and raw.start < b for a, b in covered):
+                used.add(last)
+                out.append(raw)
+                covered.append((raw.start, raw.end))
         for c in range(lo, hi):
             if c not in ctx.cues or c in used or ctx.toks[c].start < taken_until or inside(ctx.toks[c].start):
                 continue
@@ -424,6 +446,11 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             k += 1
         end = _content_end(ctx, s.end)
         takes_to = cue[2]["kind"] == "verb_to" and k < hi and ctx.low[k] == "to"
+        if sp[0] > lo and ctx.low[sp[0] - 1] in SUBORDINATORS:
+            # "While Comey said X, he did not ...": the statement ends with its clause
+            comma = next((j for j in range(k, hi) if ctx.low[j] == ","), None)
+            if comma is not None and comma - k >= MIN_CONTENT_TOKENS:
+                end = ctx.toks[comma].start
         if k < hi and (takes_to or ctx.low[k] not in ('"', "“", "‘", "to", "of", "about", "for", "by", "with", "from", "in", "on",
                                          "at", "as", ".", "?", "!")) and hi - k >= MIN_CONTENT_TOKENS and end > ctx.toks[k].start:
             start = ctx.toks[k].start

@@ -129,6 +129,7 @@ def test_polnear_dev_scores_do_not_regress(shared):
     gold = load_brat(shared / "gold" / "polnear" / "dev")
     preds = {g.doc_id: extract_quotes(prepare(Article(g.doc_id, g.text, "", {}, detect_zones(g.text)), cb), cb) for g in gold}
     res = score_quotes(gold, preds)
-    assert res["content"]["0.3"]["f1"] >= 0.58
-    assert res["content"]["0.3"]["precision"] >= 0.75
+    assert res["content"]["0.3"]["f1"] >= 0.62
+    assert res["content"]["0.3"]["precision"] >= 0.82
+    assert res["speaker_accuracy"]["accuracy"] >= 0.75
     assert res["recall_by_kind"]["direct"]["recall"] >= 0.9
