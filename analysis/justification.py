@@ -20,6 +20,11 @@ from .records import Justification, Quote
 from .speakers import words
 
 _SELF = re.compile(r"\b(?:we|i|us|they|he|she|it|russia|ukraine|moscow|kyiv|kiev)\b[\w\s']*$", re.I)
+# a copula before an evaluative adjective: the clause judges ("is important"), it reports no action
+_STATE = re.compile(r"\b(?:is|are|was|were|am|be|'s|'re|remains?|remained|seems?|seemed)\s+(?:\w+ly\s+|very\s+|so\s+)?"
+                    r"(?:important|clear|obvious|possible|impossible|necessary|grateful|glad|happy|pleased|sure|right|"
+                    r"wrong|true|useful|interesting|difficult|easy|good|bad|symbolic|natural|significant|essential|vital|"
+                    r"crucial|special|unique|united|proud|confident|convinced|worried|concerned)\b", re.I)
 _EVALUATIVE = re.compile(r"(?:it|this|that|there)\s+(?:is|was|are|were|'s)\b", re.I)
 MIN_ACTION_CHARS = 8   # "to stop" with no action before it ("Efforts to stop...") is no justification
 
@@ -49,7 +54,9 @@ def extract_justifications(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[
             action, reason = after, _condition(before)
             if not action or not _SELF.search(before[-40:]):
                 continue  # "people were forced to leave" is coercion, not a justification
-        elif not before and "," in text[hit.end:s1]:
+        elif not before and "," not in text[hit.end:s1]:
+            continue  # "Because without decisive action ...": a fragment with no action
+        elif not before:
             # fronted: "In order to cover their retreat, they made people leave"
             comma = text.index(",", hit.end, s1)
             reason = text[hit.end:comma].strip()
@@ -62,8 +69,8 @@ def extract_justifications(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[
                 continue
             if e["category"] in ("purpose", "goal") and not _purpose_context(before):
                 continue
-            if e["category"] == "cause" and _EVALUATIVE.match(action):
-                continue  # "It is an obvious fact because ...": a judgement, not an action
+            if e["category"] == "cause" and (_EVALUATIVE.match(action) or _STATE.search(action)):
+                continue  # "It is an obvious fact because ...", "Our talk is important because": a state, not an action
         v = voice_at(quotes, hit.start, hit.end)
         start, end = min(c0, hit.start), max(after_end, hit.end)
         out.append(Justification(doc.doc_id, start, end, text[start:end], hit.text, action, reason,

@@ -109,8 +109,19 @@ def cache_key(article: Article, codebook_hash: str) -> str:
     h = hashlib.sha256()
     h.update(json.dumps([article.doc_id, article.source, article.text, article.meta,
                          [(z.kind, z.start, z.end) for z in article.zones]], sort_keys=True).encode())
-    h.update(f"\0{codebook_hash}\0{__version__}\0{model_hash()}".encode())
+    h.update(f"\0{codebook_hash}\0{__version__}\0{model_hash()}\0{code_hash()}".encode())
     return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_hash() -> str:
+    """Hash of the package's code and language resources: changed rules recompute the cache."""
+    root = Path(__file__).parent
+    h = hashlib.sha256()
+    for f in sorted([*root.glob("*.py"), *(root / "resources").glob("*")]):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +133,9 @@ def model_hash() -> str:
 
 
 class ResultCache:
-    """One JSON file per article result (plain files, no pickle), written atomically."""
+    """One JSON file per article result (plain files, no pickle), written atomically.
+    The key covers the article, the codebook, the frames model, the package version and
+    its code, so nothing stale is ever read back."""
 
     def __init__(self, folder: Path):
         self.folder = folder

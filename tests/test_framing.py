@@ -86,9 +86,16 @@ def test_justification_rules(cb, text, marker, action, reason, category):
     "It is very important to prevent war in this situation.",   # an infinitive after an adjective
     "Thousands of people were forced to leave their homes.",    # coercion, not a justification
     "Did they attack because they were ordered to?",            # a question
+    "Our conversation is important to me because you are a strong leader.",  # a judgement, not an action
+    "Because without decisive action nothing will stop the aggressor.",       # a fragment with no action
 ])
 def test_no_justification(cb, text):
     assert rows(text, cb)["justifications"] == []
+
+
+def test_purpose_marker_inside_a_demand_is_not_a_justification(cb):
+    got = rows("Companies show contempt in response to demands to stop financing the war.", cb)["justifications"]
+    assert [j.marker for j in got] == ["in response to"]
 
 
 @pytest.mark.parametrize("text, cue, blamer, target, target_side, reason", [
