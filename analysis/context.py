@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .codebook import Codebook
 from .document import Doc
-from .records import Mention, Quote
+from .records import Quote
 
 NARRATOR = "narrator"
 
@@ -38,13 +37,6 @@ def voice_at(quotes: list[Quote], start: int, end: int | None = None) -> Voice:
     if q is None:
         return Voice(NARRATOR, None, None)
     return Voice(q.speaker or "", q.speaker_side, q.quote_id)
-
-
-def mentions_in(doc: Doc, start: int, end: int, places: bool = True, cb: Codebook | None = None) -> list[Mention]:
-    out = [m for m in doc.mentions if start <= m.start and m.end <= end]
-    if not places and cb is not None:
-        out = [m for m in out if cb.actors[m.actor].type != "place"]
-    return out
 
 
 def sentence_bounds(doc: Doc, offset: int) -> tuple[int, int]:

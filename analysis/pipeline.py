@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -270,6 +269,3 @@ def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | 
     (out / "run.json").write_text(json.dumps(asdict(summary), indent=2) + "\n", encoding="utf-8")
     return summary
 
-
-def clear_cache(out: str | Path) -> None:
-    shutil.rmtree(Path(out) / ".cache", ignore_errors=True)
