@@ -59,7 +59,7 @@ def extract_harm(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Harm]:
         while j > 0 and (prev[j - 1] in ADVERBS or prev[j - 1].endswith("ly")):
             j -= 1
         before_quote = _before(quotes, hit.start)
-        subject_like = bool(prev) and (prev[-1] in verb_prev or _after_mention(doc, hit.start))
+        subject_like = j > 0 and (prev[j - 1] in verb_prev or _after_mention(doc, hit.start))
         if verb and low in participles and j > 0 and prev[j - 1] in be:
             construction, agent, rule = _passive(doc, cb, hit.end, s1, weapons, voice.side, before_quote)
             patient = _patient_before(doc, cb, c0, hit.start)
@@ -71,8 +71,7 @@ def extract_harm(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Harm]:
             construction, agent, rule = _passive(doc, cb, hit.end, s1, weapons, voice.side, before_quote)
             rule = rule.replace("passive", "reduced_passive")
             adjectival = bool(nxt) and nxt[0] not in PREPOSITIONS
-            patient = (_patient_after(doc, cb, hit.end, s1, None, before_quote) if adjectival
-                       else _patient_adjacent(doc, cb, c0, hit.start))
+            patient = (_patient_next(doc, cb, hit.end, s1) if adjectival else _patient_adjacent(doc, cb, c0, hit.start))
         elif verb and low.endswith("ing") and text[:hit.start].rstrip().endswith(",") and nxt and nxt[0] not in ("of", "and", "is", "was"):
             # "..., killing civilians and destroying their homes": the sentence's subject acts
             e = verb
@@ -147,6 +146,16 @@ def _patient_before(doc, cb, c0, start) -> Referent:
         return Referent(m.text, m.actor, m.side, "mention")
     phrase = _AUX_TAIL.sub("", doc.text[c0:start]).strip(" ,")
     return Referent(phrase[-PATIENT_MAX:], None, None, "phrase") if phrase else NONE
+
+
+def _patient_next(doc, cb, end, limit) -> Referent:
+    """The noun right after an adjectival participle: 'the occupied parts of our state'."""
+    words_after = list(_WORD.finditer(doc.text, end, min(limit, end + 40)))[:2]
+    if len(words_after) == 2 and words_after[1].group().lower() in PREPOSITIONS | {"of"}:
+        words_after = words_after[:1]
+    if not words_after:
+        return NONE
+    return referent(doc, cb, end, words_after[-1].end(), first=True)
 
 
 def _patient_adjacent(doc, cb, c0, start) -> Referent:

@@ -135,6 +135,13 @@ def test_harm_constructions(cb, text, trigger, construction, agent_side, patient
     assert (h.construction, h.agent_side, h.patient_side) == (construction, agent_side, patient_side)
 
 
+def test_participles_adjectival_and_after_have(cb):
+    got = {h.trigger: h for h in rows("Russian troops hold the occupied parts of Kherson. "
+                                      "An invasion that has already killed thousands of Ukrainians.", cb)["harm"]}
+    assert (got["occupied"].construction, got["occupied"].patient) == ("passive_agentless", "parts")
+    assert got["killed"].construction == "active"  # "has already killed": an active verb, not a passive
+
+
 @pytest.mark.parametrize("text", [
     "The economy was hit hard by the crisis.",      # no conflict in the sentence
     "Putin said the troops did not attack anyone.",  # negated
@@ -152,6 +159,15 @@ def test_markers_rules(cb):
     assert ("naming", "special military operation", "russia") in got
     assert ("hedge", "reportedly", None) in got
     assert ("scare_quote", "liberation", "russia") in got
+
+
+@pytest.mark.parametrize("text", [
+    'Austria runs the initiative "Neighbor in Need" for refugees.',   # a title in quotes
+    "A child died of dehydration for the first time since the Nazi invasion.",  # another war's naming
+    "The new ships are named after commanders who liberated Europe from Nazism.",
+])
+def test_no_marker(cb, text):
+    assert [m for m in rows(text, cb)["markers"] if m.kind in ("scare_quote", "naming")] == []
 
 
 def test_distancing_inside_a_direct_quote_is_the_speakers(cb):
