@@ -133,3 +133,35 @@ def test_polnear_dev_scores_do_not_regress(shared):
     assert res["content"]["0.3"]["precision"] >= 0.82
     assert res["speaker_accuracy"]["accuracy"] >= 0.75
     assert res["recall_by_kind"]["direct"]["recall"] >= 0.9
+
+
+def test_evaluate_with_a_csv_gold_file(tmp_path, seed_text):
+    """A researcher's own gold: the seed's three direct quotes of Putin, coded by offsets."""
+    import csv
+    import json
+    import subprocess
+    import sys
+
+    quotes = ['"As for what is happening on the Kharkiv front', '"And I said publicly that', '"We have repeatedly said that']
+    rows = []
+    for q in quotes:
+        start = seed_text.index(q)
+        end = seed_text.index('"', start + 1) + 1
+        sp = seed_text.index("Putin told" if q.startswith('"As') else ("he said" if q.startswith('"And') else "Putin said."), end)
+        rows.append({"doc_id": "000_1e5727e7d0a2fbb7", "start": start, "end": end, "speaker_start": sp,
+                     "speaker_end": sp + (2 if q.startswith('"And') else 5)})
+    gold = tmp_path / "gold.csv"
+    with open(gold, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    res = subprocess.run([sys.executable, "-m", "analysis", "evaluate", "quotes", "--gold", str(gold), "--corpus", "corpus",
+                          "--json", str(tmp_path / "s.json")], cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    scores = json.loads((tmp_path / "s.json").read_text())
+    assert scores["content"]["exact"]["recall"] == 1.0          # all three found, to the character
+    assert scores["speaker_span"]["exact"]["recall"] == 1.0
+    assert scores["recall_by_kind"]["direct"]["recall"] == 1.0
+    bad = subprocess.run([sys.executable, "-m", "analysis", "evaluate", "quotes", "--gold", str(gold)], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and "needs --corpus" in bad.stderr
