@@ -24,10 +24,9 @@ WORKER_DIED = "worker died while processing this article"
 
 @lru_cache(maxsize=4)
 def _codebook(path: str | None, expected_hash: str):
+    """The run's codebook in a worker, or None when the files changed since the run began."""
     cb = load_codebook(path)
-    if cb.hash != expected_hash:
-        raise RuntimeError(f"codebook at {path} changed during the run (hash {cb.hash}, expected {expected_hash})")
-    return cb
+    return cb if cb.hash == expected_hash else None
 
 
 def process_batch(articles: list[Article], codebook_path: str | None, codebook_hash: str) -> list[dict]:
@@ -35,6 +34,9 @@ def process_batch(articles: list[Article], codebook_path: str | None, codebook_h
     from . import pipeline
 
     cb = _codebook(codebook_path, codebook_hash)
+    if cb is None:  # never mix two codebooks in one set of tables
+        return [{"doc_id": a.doc_id, "source": a.source,
+                 "error": "the codebook files changed during the run; run again to use the new codebook"} for a in articles]
     return pipeline.process_articles(articles, cb)
 
 

@@ -164,3 +164,19 @@ def test_unknown_engine_and_bad_workers_are_user_errors(tmp_path):
     res = subprocess.run([sys.executable, "-m", "analysis", "run", "corpus", "--out", str(tmp_path / "o"), "--engine",
                           "processes", "--workers", "0"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert res.returncode == 2 and res.stderr.startswith("error: --workers must be at least 1")
+
+
+def test_codebook_edited_during_a_run_is_reported_not_mixed(tmp_path):
+    import shutil
+
+    from analysis.codebook import DEFAULT_PATH, load_codebook
+    from analysis.engines import process_batch
+    from analysis.corpus import iter_corpus
+    cb_dir = tmp_path / "cb"
+    shutil.copytree(DEFAULT_PATH, cb_dir)
+    started_with = load_codebook(cb_dir).hash
+    with open(cb_dir / "actors.csv", "a", encoding="utf-8") as fh:  # edited after the run began
+        fh.write("editor,An Editor,west,person,,An Editor\n")
+    articles = [a for a in iter_corpus(make_corpus(tmp_path / "c", 2))]
+    out = process_batch(articles, str(cb_dir), started_with)
+    assert [r["error"] for r in out] == ["the codebook files changed during the run; run again to use the new codebook"] * 2
