@@ -32,14 +32,17 @@ def extract_markers(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Marker]
     for h in find(cb, "stance_markers", text):
         if art.in_boilerplate(h.start, h.end):
             continue
-        if any(m.start <= h.start < m.end for m in marked) or any(q.cue_start == h.start for q in quotes):
-            continue  # within quotation marks it is the speaker's word; a reporting verb is the quote's cue
+        if any(m.start <= h.start < m.end for m in marked):
+            continue  # within quotation marks it is the speaker's word
+        reporting = next((q for q in quotes if q.cue_start == h.start), None)
         e = h.entry
         side = None
         if e["kind"] == "distancing":
             nxt = next((n for n in naming if 0 <= n.start - h.end <= 3), None)
             reported = quote_at(quotes, h.start, h.end)
-            if nxt is not None and nxt.entry["side"]:
+            if reporting is not None:
+                side = reporting.speaker_side  # "Moscow claimed that ...": the narrator distances the speaker's claim
+            elif nxt is not None and nxt.entry["side"]:
                 side = nxt.entry["side"]  # "so-called special military operation": Russia's term
             elif e.id == "what_they_call" and reported is not None:
                 side = reported.speaker_side  # 'Russian authorities slammed Kyiv for what they call ...'

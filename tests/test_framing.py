@@ -170,6 +170,12 @@ def test_no_marker(cb, text):
     assert [m for m in rows(text, cb)["markers"] if m.kind in ("scare_quote", "naming")] == []
 
 
+def test_claimed_in_the_narrators_voice_distances_the_claimant(cb):
+    got = [(m.label, m.side) for m in rows("Moscow claimed that the strike hit a fuel depot. "
+                                           "The disease claimed thousands of lives.", cb)["markers"] if m.kind == "distancing"]
+    assert got == [("claimed", "russia")]
+
+
 def test_distancing_inside_a_direct_quote_is_the_speakers(cb):
     r = rows('"This so-called operation must end," Zelensky said.', cb)["markers"]
     assert not any(m.kind == "distancing" for m in r)
