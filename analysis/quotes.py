@@ -37,6 +37,7 @@ NP_MAX_AFTER = 12        # tokens searched for a cue after a speaker phrase
 CONTINUE_GAP = 160       # characters of attribution between two parts of one quote
 FLOAT_PARAGRAPHS = 2     # a floating quote continues a speaker at most this many paragraphs back
 NP_MAX_TOKENS = 12       # a longer run of name-like tokens is not one phrase
+RELATIVE_MAX = 14        # tokens of "who ..." between a speaker and the cue
 LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long
 APPOSITIVE_MAX = 30
 APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have      # tokens of "X, the president of ..." kept in a speaker span
@@ -162,6 +163,19 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
         a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
         if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)):
             return a, b
+    # "Democrats in Iowa who watched the debate said": the phrase before the relative clause
+    r = k - 1
+    while r > lo and k - r <= RELATIVE_MAX and ctx.low[r] not in PUNCT_BREAK and ctx.low[r] != ".":
+        if ctx.low[r] == "who":
+            i = r
+            while i > lo and r - i < LOOSE_NP_TOKENS and ctx.low[i - 1] not in PUNCT_BREAK and ctx.low[i - 1] not in ("'", "`", ".") \
+                    and ctx.low[i - 1] not in w["clause_break"]:
+                i -= 1
+            head = trim_np(ctx.toks[i:r])
+            if head and not any(_verb_like(t.text) for t in head) and looks_like_speaker(head, _has_mention(ctx, i, r)):
+                return ctx.tok_at(head[0].start), k
+            break
+        r -= 1
     # fallback: the clause start, for phrases with ordinary words ("people briefed on the situation")
     i = k
     while i > lo and k - i < LOOSE_NP_TOKENS and ctx.low[i - 1] not in PUNCT_BREAK and ctx.low[i - 1] not in ("'", "`", ".") \
@@ -203,7 +217,7 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
 def _verb_like(tok: str) -> bool:
     """A lower-case word that is probably a verb, so the phrase is a clause, not a speaker."""
     low = tok.lower()
-    return tok.islower() and (low in words()["verb_like"] or (len(low) > 4 and low.endswith(("ed", "es")) and low not in words()["group_noun"]))
+    return tok.islower() and (low in words()["verb_like"] or (len(low) > 4 and low.endswith("ed") and low not in words()["group_noun"]))
 
 
 def _has_mention(ctx: _Ctx, a: int, b: int) -> bool:
@@ -381,11 +395,27 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], earlier
                 raw = _verb_statement(ctx, c, ce, lo, hi, s, cue, w)
             if raw is None or any(a < raw.end and raw.start < b for a, b in covered):
                 continue
+            _cut_at_coordinated_cue(ctx, raw, ce, hi)
             used.add(c)
             out.append(raw)
             covered.append((raw.start, raw.end))
             taken_until = raw.end
     return out
+
+
+def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
+    """'X said A and said B' / 'X said A, adding that B': the first statement ends where the
+    second cue of the same speaker begins; that cue then makes its own statement."""
+    for c2 in range(max(ce, ctx.tok_at(raw.start)), hi):
+        if ctx.toks[c2].start >= raw.end:
+            return
+        if c2 in ctx.cues and ctx.cues[c2][1]["kind"] in ("verb", "verb_to") and ctx.low[c2 - 1] in (",", "and", "but"):
+            j = c2 - 1
+            while j > ce and ctx.low[j] in (",", "and", "but"):
+                j -= 1
+            if ctx.toks[j].end > raw.start:
+                raw.end = ctx.toks[j].end
+            return
 
 
 def _speaker_in_sentence(raws: list[_Raw], s: Span, before: int) -> tuple[int, int] | None:

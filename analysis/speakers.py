@@ -86,10 +86,11 @@ def looks_like_speaker(toks: list[Span], mentions_in: bool) -> bool:
     pronouns = w["pronoun_m"] | w["pronoun_f"] | w["pronoun_group"] | {"i", "it", "you", "who", "which"}
     if len(toks) == 1 and low[0] in pronouns:
         return True
+    if low[0] in ("it", "this", "that", "there", "what", "which", "who", "such") or (low[0].endswith("ing") and len(low[0]) > 5) \
+            or "that" in low[1:]:
+        return False  # "Having noted that ...", "adding that Russia": a clause, not a speaker
     if mentions_in:
         return True
-    if low[0] in ("it", "this", "that", "there", "what", "which", "who", "such") or (low[0].endswith("ing") and len(low[0]) > 5):
-        return False  # "Having noted that ...": a participle clause, not a speaker
     if low[-1] in pronouns:  # "most of them", "many of us"
         return True
     if any(lw.isdigit() or lw in ("%", "percent") for lw in low):  # "47% say", "7 percent said"
@@ -205,7 +206,8 @@ class Resolver:
             if full is not None:
                 self.speakers.append((start, full))
                 return Speaker(start, end, phrase, full.name, full.actor, self.cb.side_of(full.actor))
-        if is_cap(name) and name != phrase or (is_cap(phrase) and len(name.split()) >= 2):
+        if (is_cap(name) and name != phrase or (is_cap(phrase) and len(name.split()) >= 2)) \
+                and phrase.split()[0].lower() not in w["determiner"]:  # "The Anti-Defamation League" is no person
             self.speakers.append((start, Person(start, name, None, None)))
         return Speaker(start, end, phrase, name, None, None)
 
@@ -217,22 +219,27 @@ def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Men
            for m in mentions if cb.actors[m.actor].type == "person"]
     covered = [(m.start, m.end) for m in mentions]
     run: list[Span] = []
+    before = ""   # the token before the run: "the Anti-Defamation League" names no person
 
     def flush():
         names = [t for t in run if t.text.lower() not in w["title_word"]]
-        if len(names) >= 2 and not any(s <= run[0].start < e for s, e in covered + skip):
+        if len(names) >= 2 and before not in ("the", "a", "an") and not any(s <= run[0].start < e for s, e in covered + skip):
             out.append(Person(names[0].start, " ".join(t.text for t in names), None, None))
 
+    prev = ""
     for t in tokens:
         if is_cap(t.text) and t.text.replace("'", "").replace("’", "").replace("-", "").isalpha() and t.text.lower() not in w["not_a_name"] and "." not in t.text[:-1]:
             if run and t.start - run[-1].end > 1:
                 flush()
                 run = []
+            if not run:
+                before = prev
             run.append(t)
         else:
             if run:
                 flush()
             run = []
+        prev = t.text.lower()
     if run:
         flush()
     out.sort(key=lambda p: p.start)

@@ -35,11 +35,14 @@ def test_seed_every_statement_is_putins(seed_quotes):
 
 def test_seed_he_said_and_role_noun_resolve_to_putin(seed_quotes):
     seed, qs = seed_quotes
-    by_mention = {seed.text[q.speaker_start:q.speaker_end]: q for q in qs if q.speaker_start is not None}
+    by_mention = {seed.text[q.speaker_start:q.speaker_end]: q for q in qs if q.speaker_start is not None and q.cue == "said"}
     assert by_mention["he"].speaker == "Vladimir Putin"
     assert by_mention["he"].text.startswith('"And I said publicly')
     assert by_mention["The Russian leader"].speaker == "Vladimir Putin"
     assert by_mention["The Russian leader"].text.startswith("that he discussed the war")
+    # "..., praising Beijing's efforts": a second statement of the same speaker, with its loaded cue
+    praising = next(q for q in qs if q.cue == "praising")
+    assert praising.speaker == "Vladimir Putin" and praising.cue_category == "loaded"
 
 
 def test_seed_kinds_headline_and_no_boilerplate(seed_quotes):
