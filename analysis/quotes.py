@@ -516,6 +516,8 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
 
 
 def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:
+    if ce < hi and ctx.low[ce] in ("which", "whom", "what"):
+        return None  # "a decision, according to which ...": a rule, not a source
     np_end = ce
     while np_end < hi and ctx.low[np_end] not in PUNCT_BREAK and ctx.low[np_end] != "." and np_end - ce < NP_MAX_AFTER:
         np_end += 1

@@ -111,6 +111,8 @@ def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
     'He read "War and Peace" on the train.',
     "Immigrants in the United States have integrated well.",
     "The state of the economy worries many.",
+    "This is an unprecedented decision, according to which citizens keep their benefits.",
+    "The President presented state awards to medics.",
 ])
 def test_no_quote_is_found(cb, text):
     assert quotes(text, cb) == []
