@@ -18,13 +18,14 @@ from .context import clause_end, clause_start, is_question, negated, quote_at, s
 from .document import Doc
 from .lexicon import find
 from .records import Blame, Quote
+from .speakers import words
 from .targets import NONE, Referent, nearest_before, referent, subject_before
 
 TARGET_MAX_CHARS = 80   # "slammed X for": X is a phrase, not a clause
 NEEDS_WRONGDOING = {"to_blame", "guilty"}   # these cues blame only for a wrongdoing (codebook wrongdoing.csv)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|now\s+)*$", re.I)
 _BY = re.compile(r"\s+by\s+", re.I)
-_INFINITIVE_OF_INTENT = re.compile(r"\b(?:attempts?|efforts?|tries|trying|tried|try|desire|wish|bid|campaign|seeking|seek)\s+to\s+$", re.I)
+_INFINITIVE_OF_INTENT = re.compile(r"\b(?:" + "|".join(sorted(words()["blame_reported"])) + r")\s+to\s+$", re.I)
 _TARGET_PREP = re.compile(r"\s(?:against|on|in|at|from|over|during|with)\s", re.I)
 _POSSESSOR = re.compile(r"\b(their|his|its|her)\s+fault\b", re.I)
 

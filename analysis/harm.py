@@ -24,7 +24,6 @@ from .targets import NONE, Referent, nearest_before, referent, subject_before
 
 _WORD = re.compile(r"[\w'’-]+")
 _BY = re.compile(r"\s+by\s+", re.I)
-ADVERBS = {"repeatedly", "reportedly", "allegedly", "deliberately", "heavily", "also", "again", "already", "just", "since"}
 _AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|be|been|being|get|got|\w+ly|also|again|already|just))+\s*$", re.I)
 _LIGHT = None  # set below from resources/grammar.csv
 PREPOSITIONS = {"in", "at", "on", "during", "near", "by", "while", "after", "when", "as", "from", "over", "under", "with", "and", "or"}
@@ -56,7 +55,7 @@ def extract_harm(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Harm]:
         voice = voice_at(quotes, hit.start, hit.end)
         participles = {p.strip() for p in (verb["participles"] if verb else "").split("|") if p.strip()}
         j = len(prev)
-        while j > 0 and (prev[j - 1] in ADVERBS or prev[j - 1].endswith("ly")):
+        while j > 0 and (prev[j - 1] in w["harm_adverb"] or prev[j - 1].endswith("ly")):
             j -= 1
         before_quote = _before(quotes, hit.start)
         subject_like = j > 0 and (prev[j - 1] in verb_prev or _after_mention(doc, hit.start))

@@ -20,11 +20,9 @@ from .records import Justification, Quote
 from .speakers import words
 
 _SELF = re.compile(r"\b(?:we|i|us|they|he|she|it|russia|ukraine|moscow|kyiv|kiev)\b[\w\s']*$", re.I)
-# a copula before an evaluative adjective: the clause judges ("is important"), it reports no action
-_STATE = re.compile(r"\b(?:is|are|was|were|am|be|'s|'re|remains?|remained|seems?|seemed)\s+(?:\w+ly\s+|very\s+|so\s+)?"
-                    r"(?:important|clear|obvious|possible|impossible|necessary|grateful|glad|happy|pleased|sure|right|"
-                    r"wrong|true|useful|interesting|difficult|easy|good|bad|symbolic|natural|significant|essential|vital|"
-                    r"crucial|special|unique|united|proud|confident|convinced|worried|concerned)\b", re.I)
+# a copula before an evaluative adjective (resources/grammar.csv): the clause judges ("is important"), it reports no action
+_STATE = re.compile(r"\b(?:is|are|was|were|am|be|'s|'re|remains?|remained|seems?|seemed)\s+(?:\w+ly\s+|very\s+|so\s+)?(?:"
+                    + "|".join(sorted(words()["evaluative"])) + r")\b", re.I)
 _EVALUATIVE = re.compile(r"(?:it|this|that|there)\s+(?:is|was|are|were|'s)\b", re.I)
 MIN_ACTION_CHARS = 8   # "to stop" with no action before it ("Efforts to stop...") is no justification
 

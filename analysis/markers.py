@@ -17,11 +17,11 @@ from .context import clause_start, negated, quote_at, sentence_bounds, voice_at
 from .document import Doc
 from .lexicon import find
 from .records import Marker, Quote
+from .speakers import words
 from .targets import subject_before
 
 CLAIMANT_CHARS = 40   # how far before "claimed" the claimant may stand
-SCARE_MAX_WORDS = 4
-TITLE_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "for", "and", "or", "to", "at", "by", "with"}   # a longer unattributed quote is a quote without attribution, not a scare quote
+SCARE_MAX_WORDS = 4   # a longer unattributed quote is a quote without attribution, not a scare quote
 
 
 def extract_markers(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Marker]:
@@ -56,7 +56,7 @@ def extract_markers(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Marker]
         inner = text[q.start:q.end].strip("\"“”'‘’«» ,.")
         if not inner or len(inner.split()) > SCARE_MAX_WORDS or not q.closed:
             continue
-        if all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in TITLE_SMALL_WORDS for w in inner.split()) \
+        if all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in words()["title_small"] for w in inner.split()) \
                 and inner[:1].isupper():
             continue  # a name or title in quotes ("Diia", "Neighbor in Need"), not a scare quote
         if any(r.start <= q.start < r.end and r.speaker for r in quotes):

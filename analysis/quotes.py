@@ -42,7 +42,6 @@ LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long
 APPOSITIVE_MAX = 30
 APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have      # tokens of "X, the president of ..." kept in a speaker span
 OBJECT_PRONOUNS = {"me", "us", "him", "her", "them"}
-SUBORDINATORS = {"while", "although", "though", "as", "because", "if", "when", "since", "after", "before", "whereas", "even"}
 PUNCT_BREAK = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "«", "»", "?", "!"}
 
 
@@ -476,7 +475,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             k += 1
         end = _content_end(ctx, s.end)
         takes_to = cue[2]["kind"] == "verb_to" and k < hi and ctx.low[k] == "to"
-        if sp[0] > lo and ctx.low[sp[0] - 1] in SUBORDINATORS:
+        if sp[0] > lo and ctx.low[sp[0] - 1] in w["subordinator"]:
             # "While Comey said X, he did not ...": the statement ends with its clause
             comma = next((j for j in range(k, hi) if ctx.low[j] == ","), None)
             if comma is not None and comma - k >= MIN_CONTENT_TOKENS:
