@@ -105,8 +105,9 @@ def extract_blame(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[Blame]:
             reason = text[hit.end:clause_end(text, hit.end, s1)].strip()
         end = max(hit.end, clause_end(text, hit.end, s1))
         start = min(hit.start, c0)
+        reported = next((q.quote_id for q in quotes if q.cue_start == hit.start), None)  # "slammed" reports a statement
         out.append(Blame(doc.doc_id, start, end, text[start:end], hit.text, who, side, target.text or None,
-                         target.side, reason, voice.quote_id, f"{e['kind']}:{e.id}" + (":pronoun" if target.how == "pronoun" else "")))
+                         target.side, reason, voice.quote_id or reported, f"{e['kind']}:{e.id}" + (":pronoun" if target.how == "pronoun" else "")))
     return out
 
 

@@ -41,6 +41,8 @@ def test_seed_blame(seed):
     assert ("slammed", "Russian authorities", "russia", "Kyiv", "ukraine") in got
     slam = next(b for b in r["blame"] if b.cue == "slammed")
     assert slam.reason == "what they call indiscriminate attacks on civilians"
+    assert slam.quote_id is not None  # the statement 'slammed' reports
+    assert all(b.quote_id is not None for b in r["blame"])
     fault = next(b for b in r["blame"] if b.cue == "their fault")
     assert fault.rule.endswith(":pronoun") and fault.quote_id is not None
 
