@@ -99,12 +99,16 @@ def load_model(path: str | Path = MODEL_PATH):
     if not path.is_file():
         return None
     try:
-        model = json.loads(path.read_text(encoding="utf-8"))
-        vec = _vectorizer({t: i for i, t in enumerate(model["vocabulary"])})
-        vec.idf_ = np.asarray(model["idf"], dtype=np.float64)
-        weights = {f: (np.asarray(m["coef"]), m["intercept"], m["a"], m["b"]) for f, m in model["frames"].items()}
+        return _from_data(json.loads(path.read_text(encoding="utf-8")))
     except (ValueError, KeyError) as err:
         raise UserError(f"{path}: not a frames model ({err}); train one with `python -m analysis frames train`") from None
+
+
+def _from_data(model: dict):
+    """The vectorizer and per-frame weights of a model stored as plain data."""
+    vec = _vectorizer({t: i for i, t in enumerate(model["vocabulary"])})
+    vec.idf_ = np.asarray(model["idf"], dtype=np.float64)
+    weights = {f: (np.asarray(m["coef"]), m["intercept"], m["a"], m["b"]) for f, m in model["frames"].items()}
     return vec, weights
 
 
@@ -113,18 +117,6 @@ def predict(texts: list[str], model=None) -> dict[str, np.ndarray]:
     vec, weights = model if model is not None else load_model()
     X = vec.transform(texts)
     return {f: _sigmoid(a * (X @ coef + b0) + b) for f, (coef, b0, a, b) in weights.items()}
-
-
-def article_frames(text: str, cb: Codebook, model_path: str | Path | None = None) -> dict[str, float | None]:
-    """The frame columns of the articles table for one article."""
-    out: dict[str, float | None] = {}
-    model = load_model(model_path or MODEL_PATH)
-    probs = predict([text], model) if model is not None else {}
-    dict_scores = dictionary_scores(text, cb)
-    for f in FRAMES:
-        out[f"frame_{f}"] = round(float(probs[f][0]), 4) if f in probs else None
-        out[f"frame_{f}_dict"] = dict_scores[f]
-    return out
 
 
 def frame_columns() -> list[str]:
@@ -173,10 +165,7 @@ def cross_validate(texts: list[str], labels: dict[str, np.ndarray], cb: Codebook
     pred_dict = {f: np.zeros(n, dtype=int) for f in labels}
     for train, test in KFold(n_splits=k, shuffle=True, random_state=SEED).split(texts):
         model = fit([texts[i] for i in train], {f: y[train] for f, y in labels.items()})
-        vec = _vectorizer({t: i for i, t in enumerate(model["vocabulary"])})
-        vec.idf_ = np.asarray(model["idf"])
-        weights = {f: (np.asarray(m["coef"]), m["intercept"], m["a"], m["b"]) for f, m in model["frames"].items()}
-        probs = predict([texts[i] for i in test], (vec, weights))
+        probs = predict([texts[i] for i in test], _from_data(model))
         for f, y in labels.items():
             pred_clf[f][test] = (probs[f] >= model["frames"][f]["threshold"]).astype(int)
             s_train = np.array([dict_scores[i][f] for i in train])

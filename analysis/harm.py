@@ -25,7 +25,8 @@ from .targets import NONE, Referent, nearest_before, referent, subject_before
 _WORD = re.compile(r"[\w'’-]+")
 _BY = re.compile(r"\s+by\s+", re.I)
 _AUX_TAIL = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|be|been|being|get|got|\w+ly|also|again|already|just))+\s*$", re.I)
-_LIGHT = None  # set below from resources/grammar.csv
+# a light verb a few words before a harm noun: "Russia is plotting a military invasion"
+_LIGHT = re.compile(r"\b(?:" + "|".join(sorted(words()["light_verb"], key=len, reverse=True)) + r")\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 PREPOSITIONS = {"in", "at", "on", "during", "near", "by", "while", "after", "when", "as", "from", "over", "under", "with", "and", "or"}
 BY_PHRASE_MAX = 60   # characters of a by-phrase read for its agent
 PATIENT_MAX = 80     # characters after an active verb read for its object
@@ -210,5 +211,3 @@ def _active_agent(doc, cb, s0, start, voice_side, before) -> Referent:
         return referent(doc, cb, s0 + pron.start(1), s0 + pron.end(1), voice_side, before=before)
     return NONE
 
-
-_LIGHT = re.compile(r"\b(?:" + "|".join(sorted(words()["light_verb"], key=len, reverse=True)) + r")\s+(?:[\w'’-]+\s+){0,3}$", re.I)

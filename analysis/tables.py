@@ -1,10 +1,9 @@
-"""The table edge: records to pandas DataFrames, written as CSV and Parquet.
+"""The table edge: records to Arrow tables written as CSV and Parquet, and tables read back with pandas.
 
 One table per unit of analysis with stable columns (DESIGN.md, table contract).
 """
 from __future__ import annotations
 
-from dataclasses import asdict
 import shutil
 from pathlib import Path
 
@@ -51,19 +50,6 @@ def table_columns(name: str, extra_columns: list[str] | None = None) -> list[str
     if name == "articles" and extra_columns:
         base = base + [c for c in extra_columns if c not in base]
     return base
-
-
-def frame(name: str, rows: list, extra_columns: list[str] | None = None) -> pd.DataFrame:
-    """A DataFrame of records or dicts with the table's columns in contract order.
-
-    Offsets are nullable integers; missing values are <NA>, never a guess.
-    """
-    dicts = [r if isinstance(r, dict) else asdict(r) for r in rows]
-    cols = table_columns(name, extra_columns)
-    df = pd.DataFrame(dicts, columns=cols)
-    for c in df.columns:
-        df[c] = df[c].astype(column_dtype(c))
-    return df
 
 
 def read_table(results: str | Path, name: str) -> pd.DataFrame:
