@@ -15,9 +15,10 @@ SHINGLE = 5
 N_HASH = 64
 BANDS = 16               # 16 bands of 4 rows: a pair at Jaccard 0.8 shares a band with probability 0.9998
 NEAR_THRESHOLD = 0.75    # estimated Jaccard at or above this is a near duplicate (64 hashes: sd about 0.05)
-_SEEDS = np.random.default_rng(20240517).integers(1, 2**63, N_HASH, dtype=np.uint64)
 _WORD = re.compile(r"\w+")
 _M1, _M2, _GOLD = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB), np.uint64(0x9E3779B97F4A7C15)
+_BIN_SHIFT = np.uint64(64 - 6)                 # top 6 bits: one of N_HASH = 64 bins
+_LOW_BITS = np.uint64((1 << 58) - 1)
 
 
 def exact_key(text: str) -> str:
@@ -42,10 +43,13 @@ def _rotl(x: np.ndarray, r: int) -> np.ndarray:
 
 
 def signature(text: str) -> np.ndarray:
-    """MinHash signature (N_HASH uint64 values) of the text's word 5-shingles.
+    """MinHash signature (N_HASH uint64 values) of the text's word 5-shingles, by
+    one-permutation hashing: each shingle hash falls in one of N_HASH bins by its top
+    bits and a bin keeps its smallest hash; an empty bin borrows from the next full one
+    (rotation densification, Shrivastava 2017). One hash per shingle instead of N_HASH.
 
     Words are hashed once each (cached); a shingle's hash combines its words'
-    hashes by rotation, and each of the N_HASH permutations is a seeded splitmix64.
+    hashes by rotation, mixed by splitmix64.
     """
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
@@ -57,8 +61,19 @@ def signature(text: str) -> np.ndarray:
         sh = wh[:n].copy()
         for k in range(1, SHINGLE):
             sh ^= _rotl(wh[k:k + n], 13 * k)
-        sh = np.unique(_mix(sh))
-        return _mix(sh[:, None] ^ _SEEDS[None, :]).min(axis=0)
+        h = np.unique(_mix(sh))                    # sorted, so sorted by bin too
+        bins = (h >> _BIN_SHIFT).astype(np.int64)
+        first = np.searchsorted(bins, np.arange(N_HASH))
+        full = np.zeros(N_HASH, dtype=bool)
+        full[bins] = True
+        sig = np.where(full, h[np.minimum(first, len(h) - 1)] & _LOW_BITS, np.uint64(0))
+        if not full.all():
+            # each empty bin takes the next full bin's value, marked with the distance
+            idx = np.flatnonzero(full)
+            nxt = idx[np.searchsorted(idx, np.arange(N_HASH)) % len(idx)]
+            dist = ((nxt - np.arange(N_HASH)) % N_HASH).astype(np.uint64)
+            sig = np.where(full, sig, _mix(sig[nxt] + dist * _GOLD))
+        return sig
 
 
 class DuplicateIndex:

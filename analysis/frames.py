@@ -12,6 +12,9 @@ Two scores per article and frame:
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +31,7 @@ MAX_FEATURES = 5000
 MIN_DF = 3
 C = 1.0
 SEED = 20240517
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")   # scikit-learn's default token pattern, used in training
 
 
 def dictionary_scores(text: str, cb: Codebook) -> dict[str, float]:
@@ -104,19 +108,57 @@ def load_model(path: str | Path = MODEL_PATH):
         raise UserError(f"{path}: not a frames model ({err}); train one with `python -m analysis frames train`") from None
 
 
-def _from_data(model: dict):
-    """The vectorizer and per-frame weights of a model stored as plain data."""
-    vec = _vectorizer({t: i for i, t in enumerate(model["vocabulary"])})
-    vec.idf_ = np.asarray(model["idf"], dtype=np.float64)
-    weights = {f: (np.asarray(m["coef"]), m["intercept"], m["a"], m["b"]) for f, m in model["frames"].items()}
-    return vec, weights
+@dataclass(frozen=True)
+class FrameModel:
+    """A stored model ready to score: term index, idf, and per frame the weights,
+    intercept and Platt calibration."""
+    index: dict[str, int]
+    idf: np.ndarray
+    frames: tuple[str, ...]
+    coef: np.ndarray        # terms x frames
+    intercept: np.ndarray
+    a: np.ndarray
+    b: np.ndarray
 
 
-def predict(texts: list[str], model=None) -> dict[str, np.ndarray]:
+def _from_data(model: dict) -> FrameModel:
+    frames = tuple(model["frames"])
+    m = [model["frames"][f] for f in frames]
+    return FrameModel({t: i for i, t in enumerate(model["vocabulary"])}, np.asarray(model["idf"], dtype=np.float64),
+                      frames, np.asarray([x["coef"] for x in m], dtype=np.float64).T,
+                      *(np.asarray([x[k] for x in m], dtype=np.float64) for k in ("intercept", "a", "b")))
+
+
+def tfidf_terms(text: str, model: FrameModel) -> tuple[list[int], np.ndarray]:
+    """The text's vocabulary terms and their l2-normalised sublinear TF-IDF weights, as
+    scikit-learn's TfidfVectorizer computes them in training (words and bigrams), without
+    importing scikit-learn on every run."""
+    toks = _TOKEN.findall(text.lower())
+    counts = Counter(toks)
+    counts.update(f"{a} {b}" for a, b in zip(toks, toks[1:]))
+    index = model.index
+    ids, tf = [], []
+    for term, c in counts.items():
+        j = index.get(term)
+        if j is not None:
+            ids.append(j)
+            tf.append(c)
+    if not ids:
+        return [], np.zeros(0)
+    w = (1.0 + np.log(np.asarray(tf, dtype=np.float64))) * model.idf[ids]
+    return ids, w / np.sqrt(w @ w)
+
+
+def predict(texts: list[str], model: FrameModel | None = None) -> dict[str, np.ndarray]:
     """Calibrated probability per frame for each text."""
-    vec, weights = model if model is not None else load_model()
-    X = vec.transform(texts)
-    return {f: _sigmoid(a * (X @ coef + b0) + b) for f, (coef, b0, a, b) in weights.items()}
+    model = model if model is not None else load_model()
+    scores = np.zeros((len(texts), len(model.frames)))
+    for k, text in enumerate(texts):
+        ids, w = tfidf_terms(text, model)
+        if ids:
+            scores[k] = w @ model.coef[ids]
+    probs = _sigmoid(model.a * (scores + model.intercept) + model.b)
+    return {f: probs[:, j] for j, f in enumerate(model.frames)}
 
 
 def frame_columns() -> list[str]:

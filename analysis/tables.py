@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from .records import Blame, ErrorRecord, Harm, Justification, Marker, Mention, Quote, columns
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SPAN_TABLES: dict[str, type] = {
     "mentions": Mention,
@@ -54,6 +57,8 @@ def table_columns(name: str, extra_columns: list[str] | None = None) -> list[str
 
 def read_table(results: str | Path, name: str) -> pd.DataFrame:
     """Read a table written by ``run`` (Parquet when present, else CSV)."""
+    import pandas as pd
+
     results = Path(results)
     if (results / f"{name}.parquet").is_file():
         return pd.read_parquet(results / f"{name}.parquet")
@@ -121,8 +126,7 @@ class PartitionWriter:
             if name == "articles":
                 files = sorted(self.parts.glob("*.parquet")) if self.parts.is_dir() else []
                 for f in files:
-                    table = pa.Table.from_pandas(dup.fill(pq.read_table(f).to_pandas()), preserve_index=False,
-                                                 schema=arrow_schema(name, self.extra.get(name)))
+                    table = dup.fill(pq.read_table(f, schema=arrow_schema(name, self.extra.get(name))))
                     if table.num_rows:
                         for w in self._writer(name):
                             w.write_table(table)
@@ -144,10 +148,10 @@ class _DupFiller:
                 wanted.update(int(x) for x in arr[arr >= 0])
         self.wanted, self.ids, self.pos = wanted, {}, 0
 
-    def fill(self, df: pd.DataFrame) -> pd.DataFrame:
-        if self.exact_of is None or not len(df):
-            return df
-        ids = df["doc_id"].tolist()
+    def fill(self, table: pa.Table) -> pa.Table:
+        if self.exact_of is None or not table.num_rows:
+            return table
+        ids = table.column("doc_id").to_pylist()
         exact, near = [], []
         for k, doc_id in enumerate(ids):
             i = self.pos + k
@@ -157,4 +161,6 @@ class _DupFiller:
             exact.append(self.ids.get(e) if e >= 0 else None)
             near.append(self.ids.get(nr) if nr >= 0 else None)
         self.pos += len(ids)
-        return df.assign(duplicate_of=pd.array(exact, dtype="string"), near_duplicate_of=pd.array(near, dtype="string"))
+        for col, values in (("duplicate_of", exact), ("near_duplicate_of", near)):
+            table = table.set_column(table.schema.get_field_index(col), col, pa.array(values, pa.string()))
+        return table

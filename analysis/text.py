@@ -1,8 +1,11 @@
 """Segmentation with character offsets: paragraphs, sentences, tokens.
 
-Sentences come from nltk's Punkt, built in code from the abbreviation list in
-``resources/abbreviations.txt`` (no ``punkt`` download). Paragraphs are split
-first, so a headline without a final period never runs into the next line.
+Sentences follow the decisions of nltk's Punkt algorithm with the abbreviation
+list in ``resources/abbreviations.txt`` as its only parameters (no ``punkt``
+download), computed in one pass over the candidate marks: nltk itself spends
+more time importing and splitting than the rest of an article's analysis.
+tests/test_text.py checks the two agree. Paragraphs are split first, so a
+headline without a final period never runs into the next line.
 """
 from __future__ import annotations
 
@@ -10,8 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .records import Span
 
@@ -22,6 +23,13 @@ _LINE = re.compile(r"[^\n]+")
 # Words with inner hyphens, apostrophes or periods (U.S., Kharkiv's, cross-border), else one symbol.
 # Each repetition must start with a separator that \w cannot match, so matching is linear.
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
+# A possible sentence end: a mark followed by punctuation or by white space and more text.
+_END_MARK = re.compile(r"[.?!](?:(?=[)\";}\]*:@'({\[‘’“”«»?!])|\s+(?=\S))")
+# Closing quotes and brackets after a sentence end belong to that sentence.
+_CLOSERS = re.compile(r"[\"')\]}‘’“”«»]+?(?:\s+|(?=--)|$)")
+_OPENERS = "(\"`{[:;&#*@)}]-,'‘“«"
+_NUMBER = re.compile(r"-?[.,]?\d[\d,.-]*")
+_INITIAL = re.compile(r"[^\W\d]")
 
 
 @dataclass(frozen=True)
@@ -44,12 +52,58 @@ class Segmented:
 
 
 @lru_cache(maxsize=1)
-def sentence_splitter() -> PunktSentenceTokenizer:
-    """Punkt tokenizer with our abbreviation list as its parameters."""
-    params = PunktParameters()
+def abbreviations() -> frozenset[str]:
+    """Lower-case abbreviations (without their final period) that do not end a sentence."""
     lines = ABBREVIATIONS.read_text(encoding="utf-8").splitlines()
-    params.abbrev_types = {ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#")}
-    return PunktSentenceTokenizer(params)
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _ends_sentence(text: str, i: int, lo: int, nxt: str) -> bool:
+    """Does the mark at ``i`` end a sentence, given the next character ``nxt``? (Punkt's rules
+    for known abbreviations, ellipses, initials and numbers.)"""
+    if text[i] != ".":
+        return True
+    if text[i - 1:i] == ".":
+        return False   # an ellipsis
+    k = i
+    while k > lo and not text[k - 1].isspace():
+        k -= 1
+    word = text[k:i].lstrip(_OPENERS)
+    low = word.lower()
+    abbrev = abbreviations()
+    if low in abbrev or low.rsplit("-", 1)[-1] in abbrev:
+        return False
+    if _INITIAL.fullmatch(word):       # "George W. Bush": an initial ends a sentence only before a digit or mark
+        return not (nxt in ";:,.!?" or nxt.islower() or nxt.isupper())
+    if _NUMBER.fullmatch(word):        # "in 2024. The" is a break, "item 5. and" is not
+        return not (nxt in ";:,.!?" or nxt.islower())
+    return True
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph, closing quotes and brackets included."""
+    out = []
+    start, n = 0, len(text)
+    marks = list(_END_MARK.finditer(text))
+    for c, m in enumerate(marks):
+        i, j = m.start(), m.end()
+        if c + 1 < len(marks) and j == i + 1:
+            # several marks in one word ('it.(Laughter.)', '"Stop!".'): the last one decides
+            k = marks[c + 1].start()
+            if not any(ch.isspace() for ch in text[j:k]):
+                continue
+        if j >= n or not _ends_sentence(text, i, start, text[j]):
+            continue
+        end, nstart = i + 1, j
+        r = _CLOSERS.match(text, nstart)
+        if r:
+            end, nstart = nstart + len(r.group().rstrip()), r.end()
+        out.append((start, end))
+        start = nstart
+    tail = len(text.rstrip())
+    if start < tail:
+        out.append((start, tail))
+    return out
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -74,10 +128,9 @@ def paragraphs(text: str) -> list[Span]:
 
 def sentences(text: str, paras: list[Span] | None = None) -> list[Span]:
     """Sentence spans within paragraphs."""
-    splitter = sentence_splitter()
     out = []
     for p in paras if paras is not None else paragraphs(text):
-        for s, e in splitter.span_tokenize(p.text):
+        for s, e in split_sentences(p.text):
             out.append(Span(p.start + s, p.start + e, p.text[s:e]))
     return out
 
@@ -91,7 +144,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Word and punctuation tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
     out = []
-    abbrev = sentence_splitter()._params.abbrev_types
+    abbrev = abbreviations()
     for m in _TOKEN.finditer(text, start, end):
         tok = m.group()
         # A trailing period belongs to abbreviations (U.S., Gen.) and initials (Roger C. Altman).

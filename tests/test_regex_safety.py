@@ -25,6 +25,9 @@ ADVERSARIAL = {
     "according": "according to " * 5000,
     "names": "Vladimir Putin " * 10000 + "said",
     "commas": "he said, " * 10000,
+    "end_marks": '!".' * 20000 + " x",
+    "titles": "Mr. " * 20000,
+    "one_word_marks": "a" * 100000 + ".(" + "b." * 20000 + " c",
 }
 
 

@@ -143,3 +143,23 @@ def test_frames_cross_validation_on_narrative_framing(shared, tmp_path):
     assert cv["classifier"]["macro"] > cv["always_present"]["macro"] + 0.05
     assert cv["dictionary"]["macro"] > cv["always_present"]["macro"]
     assert set(cv["coders_alpha"]["per_frame"]) == {"responsibility", "human_interest", "conflict", "morality", "economic"}
+
+
+def test_frame_probabilities_equal_scikit_learn_tfidf(seed_text):
+    """The run scores frames without scikit-learn; the numbers must be those of the
+    TfidfVectorizer the model was trained with."""
+    import json
+
+    import numpy as np
+
+    from analysis import frames
+
+    data = json.loads(frames.MODEL_PATH.read_text(encoding="utf-8"))
+    vec = frames._vectorizer({t: i for i, t in enumerate(data["vocabulary"])})
+    vec.idf_ = np.asarray(data["idf"])
+    texts = [seed_text, "Shelling killed civilians in Kharkiv; Kyiv blamed Moscow for the attack.", "", "x y z"]
+    X = vec.transform(texts)
+    ours = frames.predict(texts)
+    for f, m in data["frames"].items():
+        expected = 1 / (1 + np.exp(-(m["a"] * (X @ np.asarray(m["coef"]) + m["intercept"]) + m["b"])))
+        assert np.allclose(ours[f], expected, rtol=0, atol=1e-12), f
