@@ -36,7 +36,8 @@ from .quotes import extract_quotes
 from .records import Article, ErrorRecord
 from .tables import SPAN_TABLES, TABLES, PartitionWriter
 
-BATCH_SIZE = 100   # articles per task and per partition: big enough to amortise, small enough to stream
+BATCH_SIZE = 50     # articles per task: small enough that workers finish together, big enough to amortise
+WRITE_EVERY = 1000  # articles buffered between writes: few, large row groups and partitions; memory stays flat
 
 
 def annotate(article: Article, cb: Codebook) -> dict[str, list]:
@@ -222,8 +223,10 @@ def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | 
             cached, todo, keys = {}, [], {}
             for it in chunk:
                 if isinstance(it, Article):
-                    keys[it.doc_id] = key = cache_key(it, cb.hash)
-                    hit = store.get(key) if store else None
+                    hit = None
+                    if store:
+                        keys[it.doc_id] = key = cache_key(it, cb.hash)
+                        hit = store.get(key)
                     if hit is not None:
                         cached[it.doc_id] = hit
                     else:
@@ -231,15 +234,23 @@ def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | 
             plan.append((chunk, cached, todo, keys))
             yield todo
 
+    batch_rows: dict[str, list] = {name: [] for name in TABLES}
+    part = 0
+
+    def flush() -> None:
+        nonlocal batch_rows, part
+        writer.write(part, batch_rows)
+        batch_rows = {name: [] for name in TABLES}
+        part += 1
+
     with make_engine(engine, str(codebook) if codebook else None, cb.hash, workers, scheduler) as eng:
-        for part, computed in enumerate(eng.imap(planned())):
+        for computed in eng.imap(planned()):
             chunk, cached, todo, keys = plan.pop(0)
             by_id = {r["doc_id"]: r for r in computed}
             if store:
                 for r in computed:
                     if "error" not in r:
                         store.put(keys[r["doc_id"]], r)
-            batch_rows: dict[str, list] = {name: [] for name in TABLES}
             for it in chunk:
                 if isinstance(it, ErrorRecord):
                     batch_rows["errors"].append(it)
@@ -257,10 +268,12 @@ def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | 
                 batch_rows["texts"].append({"doc_id": it.doc_id, "text": it.text})
                 for name in SPAN_TABLES:
                     batch_rows[name].extend(res["tables"][name])
-            writer.write(part, batch_rows)
-            n += len(batch_rows["articles"])
-            n_err += len(batch_rows["errors"])
+                n += 1
+            n_err = len(batch_rows["errors"]) + writer.counts["errors"]
+            if len(batch_rows["articles"]) + len(batch_rows["errors"]) >= WRITE_EVERY:
+                flush()
             bar.update(n, n_err, n_cached)
+    flush()
     bar.close()
     counts = writer.combine(*dups.resolve())
     summary = RunSummary(__version__, str(corpus), str(cb.path), cb.hash, corpus_hash.hexdigest()[:16], engine,

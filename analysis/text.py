@@ -30,6 +30,7 @@ _CLOSERS = re.compile(r"[\"')\]}‘’“”«»]+?(?:\s+|(?=--)|$)")
 _OPENERS = "(\"`{[:;&#*@)}]-,'‘“«"
 _NUMBER = re.compile(r"-?[.,]?\d[\d,.-]*")
 _INITIAL = re.compile(r"[^\W\d]")
+_new, _span = tuple.__new__, re.Match.span   # Span(...) without the namedtuple's Python-level __new__
 
 
 @dataclass(frozen=True)
@@ -143,14 +144,11 @@ def segment(text: str) -> Segmented:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Word and punctuation tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    out = []
+    out = [_new(Span, (s, e, text[s:e])) for s, e in map(_span, _TOKEN.finditer(text, start, end))]
     abbrev = abbreviations()
-    for m in _TOKEN.finditer(text, start, end):
-        tok = m.group()
-        # A trailing period belongs to abbreviations (U.S., Gen.) and initials (Roger C. Altman).
-        if tok[-1] == "." and len(tok) > 1 and not (len(tok) == 2 and tok[0].isupper()) and tok[:-1].lower() not in abbrev:
-            out.append(Span(m.start(), m.end() - 1, tok[:-1]))
-            out.append(Span(m.end() - 1, m.end(), "."))
-        else:
-            out.append(Span(m.start(), m.end(), tok))
+    # A trailing period belongs to abbreviations (U.S., Gen.) and initials (Roger C. Altman); else split it off.
+    for k in reversed([k for k, t in enumerate(out) if t[2][-1] == "." and len(t[2]) > 1]):
+        s, e, tok = out[k]
+        if not (len(tok) == 2 and tok[0].isupper()) and tok[:-1].lower() not in abbrev:
+            out[k:k + 1] = [_new(Span, (s, e - 1, tok[:-1])), _new(Span, (e - 1, e, "."))]
     return out
