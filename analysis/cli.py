@@ -179,7 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--workers", type=int, default=2, help="worker processes for processes/dask (default 2)")
     r.add_argument("--scheduler", default=None, help="dask: address of an existing cluster, e.g. tcp://host:8786")
     r.add_argument("--no-cache", action="store_true", help="recompute every article (the cache is OUT/.cache)")
-    r.add_argument("--batch-size", type=int, default=100, help="articles per task and partition (default 100)")
+    r.add_argument("--batch-size", type=int, default=None,
+                   help="articles per task (default: 50, or 250 with dask, whose tasks cost more to schedule)")
     r.set_defaults(func=_run)
     c = sub.add_parser("codebook", help="print the codebook as a readable document")
     c.add_argument("--codebook", default=None, help="codebook folder (default: the packaged one)")

@@ -36,7 +36,6 @@ from .quotes import extract_quotes
 from .records import Article, ErrorRecord
 from .tables import SPAN_TABLES, TABLES, PartitionWriter
 
-BATCH_SIZE = 50     # articles per task: small enough that workers finish together, big enough to amortise
 WRITE_EVERY = 1000  # articles buffered between writes: few, large row groups and partitions; memory stays flat
 
 
@@ -202,8 +201,9 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
 
 def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | None = None,
         options: LoadOptions | None = None, progress: bool | None = None, engine: str = "serial",
-        workers: int = 1, scheduler: str | None = None, cache: bool = True, batch_size: int = BATCH_SIZE) -> RunSummary:
-    """Annotate every article of ``corpus`` and write all tables to ``out``."""
+        workers: int = 1, scheduler: str | None = None, cache: bool = True, batch_size: int | None = None) -> RunSummary:
+    """Annotate every article of ``corpus`` and write all tables to ``out``. ``batch_size``:
+    articles per task (default: the engine's ``task_size``)."""
     t0 = time.perf_counter()
     cb = load_codebook(codebook)
     out = Path(out)
@@ -219,7 +219,7 @@ def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | 
     plan: list[tuple[list, dict[str, dict], list[Article], dict[str, str]]] = []
 
     def planned() -> Iterator[list[Article]]:
-        for chunk in _batches(items, batch_size):
+        for chunk in _batches(items, batch_size or eng.task_size):
             cached, todo, keys = {}, [], {}
             for it in chunk:
                 if isinstance(it, Article):
