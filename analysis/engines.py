@@ -174,8 +174,14 @@ class DaskEngine(_WindowedEngine):
                 raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
             self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
         else:
-            self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                         dashboard_address=None, silence_logs=40)
+            import dask
+
+            # Dask's statistical profiler samples each worker's stack every 10 ms and its memory
+            # monitor polls every 100 ms; both compete with the task for the GIL (on 20,000
+            # articles they cost 19 s of worker CPU). The run bounds its memory itself.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                             dashboard_address=None, silence_logs=40, memory_limit=0)
             self._client = Client(self._cluster)
 
     def submit(self, batch):
