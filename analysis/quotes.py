@@ -155,7 +155,7 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     if comma:
         app = _appositive_before(ctx, k, lo)
         if app is not None:
-            return app
+            return app[0], app[1] + 1   # the appositive's closing comma belongs to it, as coders mark it
     i = _walk_back(ctx, k, lo)
     toks = trim_np(ctx.toks[i:k])
     if toks:

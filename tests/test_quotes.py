@@ -73,6 +73,8 @@ def test_seed_kinds_headline_and_no_boilerplate(seed_quotes):
     ("The shelling will continue, the ministry said.", "the ministry", "The shelling will continue", "indirect"),
     ("Hugh Hill, a doctor, said the hospital had run out of beds.", "Hugh Hill", "the hospital had run out of beds", "indirect"),
     ('Stoltenberg said the alliance "will not be drawn into this war."', "Jens Stoltenberg", 'the alliance "will not be drawn into this war."', "mixed"),
+    ("Many economists say the sanctions will take years to bite.", "Many economists", "the sanctions will take years to bite", "indirect"),
+    ("The minister reiterated that the talks would continue.", "The minister", "that the talks would continue", "indirect"),
 ])
 def test_attribution_patterns(cb, text, speaker, content, kind):
     q = one(text, cb)
@@ -101,6 +103,14 @@ def test_stray_mark_loses_only_its_paragraph(cb):
     assert "the commander" in speakers and "Dmytro Kuleba" in speakers
 
 
+def test_appositive_speaker_span_keeps_its_closing_comma(cb):
+    """PolNeAR's coders mark 'Steven Cheung, a campaign spokesman,' with the comma."""
+    text = "Steven Cheung, a campaign spokesman, said the campaign would appeal."
+    q = one(text, cb)
+    assert text[q.speaker_start:q.speaker_end] == "Steven Cheung, a campaign spokesman,"
+    assert q.speaker == "Steven Cheung"
+
+
 def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
     text = 'Maria Zakharova spoke after Lavrov left. "This is a provocation," she said.'
     assert one(text, cb).speaker == "Maria Zakharova"
@@ -113,6 +123,7 @@ def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
     "The state of the economy worries many.",
     "This is an unprecedented decision, according to which citizens keep their benefits.",
     "The President presented state awards to medics.",
+    "We remember and honour the exploits of the border guards.",
 ])
 def test_no_quote_is_found(cb, text):
     assert quotes(text, cb) == []
@@ -134,7 +145,7 @@ def test_polnear_dev_scores_do_not_regress(shared):
     gold = load_brat(shared / "gold" / "polnear" / "dev")
     preds = {g.doc_id: extract_quotes(prepare(Article(g.doc_id, g.text, "", {}, detect_zones(g.text)), cb), cb) for g in gold}
     res = score_quotes(gold, preds)
-    assert res["content"]["0.3"]["f1"] >= 0.62
+    assert res["content"]["0.3"]["f1"] >= 0.65
     assert res["content"]["0.3"]["precision"] >= 0.82
     assert res["speaker_accuracy"]["accuracy"] >= 0.75
     assert res["recall_by_kind"]["direct"]["recall"] >= 0.9
