@@ -141,8 +141,14 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     """
     w = words()
     j = cue_i
+    paren = None   # "Harry M. Reid (D-Nev.) told": the affiliation belongs to the speaker phrase
     while j > lo:
-        if j - 2 >= lo and ctx.low[j - 1] == "to" and ctx.low[j - 2] in w["to_chain"]:
+        if ctx.low[j - 1] == ")" and paren is None:
+            o = next((i for i in range(j - 2, max(lo, j - 10) - 1, -1) if ctx.low[i] in ("(", ")")), None)
+            if o is None or ctx.low[o] != "(" or o == lo:
+                break
+            paren, j = (o, j), o
+        elif j - 2 >= lo and ctx.low[j - 1] == "to" and ctx.low[j - 2] in w["to_chain"]:
             j -= 2  # "I would like to stress", "I want to emphasise"
         elif ctx.low[j - 1] in w["skip_between"]:
             j -= 1
@@ -161,7 +167,7 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     if toks:
         a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
         if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)):
-            return a, b
+            return (a, paren[1]) if paren and b == paren[0] else (a, b)
     # "Democrats in Iowa who watched the debate said": the phrase before the relative clause
     r = k - 1
     while r > lo and k - r <= RELATIVE_MAX and ctx.low[r] not in PUNCT_BREAK and ctx.low[r] != ".":
@@ -361,6 +367,30 @@ def _content_end(ctx: _Ctx, s_end: int) -> int:
     return len(t) - 1 if t.endswith(".") else len(t)
 
 
+MIN_CLAUSE_TOKENS = 4
+
+
+def _clause_end(ctx: _Ctx, k: int, hi: int, end: int) -> int:
+    """A reported statement ends before a semicolon, a dash or a trailing participle clause
+    ('..., noting that', '..., leading police to'), outside quotation marks: what follows is
+    the journalist's again."""
+    depth = 0
+    for j in range(k + 1, hi):
+        if ctx.toks[j].start >= end:
+            break
+        t = ctx.low[j]
+        if t in ('"', "“", "”"):
+            depth ^= 1
+        if depth:
+            continue
+        if j - k < MIN_CLAUSE_TOKENS:
+            continue  # "I know that – " / "emphasise again – ": too short to be the whole statement
+        if t in (";", "—", "–") or (t == "," and j + 1 < hi and ctx.low[j + 1].endswith("ing") and len(ctx.low[j + 1]) > 4
+                                    and ctx.toks[j + 1].text.islower()):
+            return ctx.toks[j].start
+    return end
+
+
 def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], earlier: list[_Raw]) -> list[_Raw]:
     out: list[_Raw] = []
     w = words()
@@ -483,6 +513,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         if k < hi and (takes_to or ctx.low[k] not in ('"', "“", "‘", "to", "of", "about", "for", "by", "with", "from", "in", "on",
                                          "at", "as", ".", "?", "!")) and hi - k >= MIN_CONTENT_TOKENS and end > ctx.toks[k].start:
             start = ctx.toks[k].start
+            end = _clause_end(ctx, k, hi, end)
             kind = "mixed" if any(start <= q.start < end for q in ctx.quotes) else "indirect"
             return _Raw(start, end, kind, f"{kind}_speaker_cue", ctx.span(*sp), cue)
     # content first: "The economy is strong, he said." / "..., said Smith."

@@ -120,8 +120,11 @@ def name_part(phrase: str) -> tuple[int, str]:
 
 
 def clean_name(phrase: str) -> str:
-    """Strip titles and determiners from a named phrase: 'Sen. Ted Cruz' -> 'Ted Cruz'."""
+    """Strip titles, determiners and a closing affiliation from a named phrase:
+    'Sen. Ted Cruz (R-Texas)' -> 'Ted Cruz'."""
     w = words()
+    if phrase.endswith(")") and "(" in phrase:
+        phrase = phrase[:phrase.rindex("(")].rstrip()
     parts = phrase.split()
     caps = [i for i, p in enumerate(parts) if is_cap(p) and p.lower() not in w["title_word"] and p.lower() not in w["determiner"]]
     if len(caps) >= 1 and all(is_cap(p) for p in parts[caps[0]:]):

@@ -75,6 +75,9 @@ def test_seed_kinds_headline_and_no_boilerplate(seed_quotes):
     ('Stoltenberg said the alliance "will not be drawn into this war."', "Jens Stoltenberg", 'the alliance "will not be drawn into this war."', "mixed"),
     ("Many economists say the sanctions will take years to bite.", "Many economists", "the sanctions will take years to bite", "indirect"),
     ("The minister reiterated that the talks would continue.", "The minister", "that the talks would continue", "indirect"),
+    ("Sen. Pat Toomey (R-Pa.) said the bill would fail.", "Pat Toomey", "the bill would fail", "indirect"),
+    ("Kuleba criticized the decision to delay the aid, leaving his own ministry to explain it.", "Dmytro Kuleba",
+     "the decision to delay the aid", "indirect"),
 ])
 def test_attribution_patterns(cb, text, speaker, content, kind):
     q = one(text, cb)

@@ -42,6 +42,7 @@ def test_seed_quote_sentences_end_inside_and_after_quotes(seed_text):
     ('She shouted "Stop!". Then she left.', ['She shouted "Stop!".', "Then she left."]),
     ("It grew by 5. The rest fell.", ["It grew by 5.", "The rest fell."]),
     ("Talks with “Mr. Trump” ended.", ["Talks with “Mr. Trump” ended."]),
+    ("Harry Reid (D-Nev.) spoke. Then he left.", ["Harry Reid (D-Nev.) spoke.", "Then he left."]),
 ])
 def test_sentence_splitting(text, expected):
     assert texts(sentences(text)) == expected
