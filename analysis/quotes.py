@@ -33,14 +33,15 @@ BEFORE_WINDOW = 16       # tokens before an opening mark searched for "X said:"
 FILLER_MAX = 7           # "told reporters in a statement on Friday" between cue and content
 MIN_QUOTE_WORDS = 5      # shorter unattributed quotes are scare quotes or titles
 MIN_CONTENT_TOKENS = 3   # an indirect statement needs at least this many tokens
+MIN_CLAUSE_TOKENS = 4    # a statement is cut at a dash or semicolon only after this many tokens
 NP_MAX_AFTER = 12        # tokens searched for a cue after a speaker phrase
 CONTINUE_GAP = 160       # characters of attribution between two parts of one quote
 FLOAT_PARAGRAPHS = 2     # a floating quote continues a speaker at most this many paragraphs back
 NP_MAX_TOKENS = 12       # a longer run of name-like tokens is not one phrase
 RELATIVE_MAX = 14        # tokens of "who ..." between a speaker and the cue
 LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long
-APPOSITIVE_MAX = 30
-APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have      # tokens of "X, the president of ..." kept in a speaker span
+APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker span
+APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have
 OBJECT_PRONOUNS = {"me", "us", "him", "her", "them"}
 PUNCT_BREAK = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "«", "»", "?", "!"}
 
@@ -365,9 +366,6 @@ def _content_end(ctx: _Ctx, s_end: int) -> int:
     """End of a statement at a sentence end, without the final period."""
     t = ctx.text[:s_end].rstrip()
     return len(t) - 1 if t.endswith(".") else len(t)
-
-
-MIN_CLAUSE_TOKENS = 4
 
 
 def _clause_end(ctx: _Ctx, k: int, hi: int, end: int) -> int:
