@@ -188,8 +188,9 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
             and ctx.low[i - 1] not in w["clause_break"]:
         i -= 1
     toks = trim_np(ctx.toks[i:k])
-    # "those surveyed said": a participle after a determiner or group noun is part of the phrase
-    if not toks or any(_verb_like(t.text) and not (n > 0 and t.text.endswith("ed") and (
+    # "those surveyed said": a participle after a determiner or group noun, right before the cue,
+    # is part of the phrase ("The President started the meeting by saying" is a clause)
+    if not toks or any(_verb_like(t.text) and not (0 < n == len(toks) - 1 and t.text.endswith("ed") and (
             toks[n - 1].text.lower() in w["determiner"] or toks[n - 1].text.lower() in w["group_noun"]))
                        for n, t in enumerate(toks)):
         return None

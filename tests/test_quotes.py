@@ -74,6 +74,7 @@ def test_seed_kinds_headline_and_no_boilerplate(seed_quotes):
     ("Hugh Hill, a doctor, said the hospital had run out of beds.", "Hugh Hill", "the hospital had run out of beds", "indirect"),
     ('Stoltenberg said the alliance "will not be drawn into this war."', "Jens Stoltenberg", 'the alliance "will not be drawn into this war."', "mixed"),
     ("Many economists say the sanctions will take years to bite.", "Many economists", "the sanctions will take years to bite", "indirect"),
+    ("Those surveyed said the war would last for years.", "Those surveyed", "the war would last for years", "indirect"),
     ("The minister reiterated that the talks would continue.", "The minister", "that the talks would continue", "indirect"),
     ("Sen. Pat Toomey (R-Pa.) said the bill would fail.", "Pat Toomey", "the bill would fail", "indirect"),
     ("Kuleba criticized the decision to delay the aid, leaving his own ministry to explain it.", "Dmytro Kuleba",
@@ -112,6 +113,12 @@ def test_appositive_speaker_span_keeps_its_closing_comma(cb):
     q = one(text, cb)
     assert text[q.speaker_start:q.speaker_end] == "Steven Cheung, a campaign spokesman,"
     assert q.speaker == "Steven Cheung"
+
+
+def test_a_clause_is_never_a_speaker(cb):
+    """Seen in the case study: 'The President started the meeting by' came out as a speaker."""
+    qs = quotes("The President started the meeting by saying that output had grown.", cb)
+    assert not any("started" in (q.speaker or "") for q in qs)
 
 
 def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
