@@ -1,11 +1,12 @@
 """Compose the extractors and run them over a corpus, streaming, with a cache.
 
 ``annotate`` maps one article to its rows in every table (pure). ``run`` reads
-the corpus in batches, maps ``process_article`` over them with an engine
-(serial, processes, dask), caches each article's result as a JSON file keyed
-by its content, the codebook and the package version, writes each batch as a
-partition and combines the partitions into the final tables. Broken documents
-go to the errors table; the run goes on.
+the corpus in tasks of the engine's size, maps ``process_article`` over them with
+an engine (serial, processes, dask), caches each article's result as a JSON file
+keyed by its content, the codebook, the model, the package version and its code,
+streams the rows into the final tables every WRITE_EVERY articles (the articles
+table waits in partitions for its duplicate columns) and combines them at the end.
+Broken documents go to the errors table; the run goes on.
 """
 from __future__ import annotations
 
