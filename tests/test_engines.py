@@ -180,3 +180,45 @@ def test_codebook_edited_during_a_run_is_reported_not_mixed(tmp_path):
     articles = [a for a in iter_corpus(make_corpus(tmp_path / "c", 2))]
     out = process_batch(articles, str(cb_dir), started_with)
     assert [r["error"] for r in out] == ["the codebook files changed during the run; run again to use the new codebook"] * 2
+
+
+def _poison_plugin(doc_id):
+    """A Dask worker plugin that makes the workers' process_article kill its process on one
+    article (monkeypatching in the test process does not reach spawned Dask workers)."""
+    from distributed import WorkerPlugin
+
+    class PoisonInWorkers(WorkerPlugin):
+        def __init__(self, doc_id):
+            self.doc_id = doc_id
+
+        def setup(self, worker):
+            import analysis.pipeline as pipeline
+            real, doc_id = pipeline.process_article, self.doc_id
+
+            def poisoned(article, cb):
+                if article.doc_id == doc_id:
+                    os._exit(1)
+                return real(article, cb)
+
+            pipeline.process_article = poisoned
+
+    return PoisonInWorkers(doc_id)
+
+
+@pytest.mark.timeout(300)
+def test_a_dask_worker_that_dies_costs_only_its_article(tmp_path, monkeypatch):
+    pytest.importorskip("dask.distributed")
+    from analysis import engines
+
+    real_init = engines.DaskEngine.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        self._client.register_plugin(_poison_plugin("a00007"), name="poison")
+
+    monkeypatch.setattr(engines.DaskEngine, "__init__", init)
+    corpus = make_corpus(tmp_path / "c", 30)
+    s = run(corpus, tmp_path / "out", engine="dask", workers=2, cache=False, progress=False, batch_size=10)
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv")
+    assert list(errors.doc_id) == ["a00007"] and "worker died" in errors.reason[0]
+    assert s.counts["articles"] == 29
