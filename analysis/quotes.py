@@ -564,6 +564,11 @@ def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:
     if ctx.low[c - 1] == "," and c - 1 - lo >= MIN_CONTENT_TOKENS:
         start = ctx.toks[lo].start
         return _Raw(start, ctx.toks[c - 1].start, "indirect", "according_to_after", ctx.span(*sp), cue)
+    if ctx.low[c - 1] == "," and np_end + MIN_CONTENT_TOKENS < hi and ctx.low[np_end] == ",":
+        # "Fundraising, according to the campaign, has surged": the statement is the sentence
+        end = _content_end(ctx, s.end)
+        if end > ctx.toks[np_end].end:
+            return _Raw(ctx.toks[lo].start, end, "indirect", "according_to_inside", ctx.span(*sp), cue)
     return None
 
 

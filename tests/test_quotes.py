@@ -70,6 +70,8 @@ def test_seed_kinds_headline_and_no_boilerplate(seed_quotes):
     ("The Kremlin insisted the talks had failed because of Kyiv.", "The Kremlin", "the talks had failed because of Kyiv", "indirect"),
     ("According to Ukrainian officials, twelve civilians were killed.", "Ukrainian officials", "twelve civilians were killed", "indirect"),
     ("Twelve civilians were killed overnight, according to the regional governor.", "the regional governor", "Twelve civilians were killed overnight", "indirect"),
+    ("Casualties, according to the regional governor, were high.", "the regional governor",
+     "Casualties, according to the regional governor, were high", "indirect"),
     ("The shelling will continue, the ministry said.", "the ministry", "The shelling will continue", "indirect"),
     ("Hugh Hill, a doctor, said the hospital had run out of beds.", "Hugh Hill", "the hospital had run out of beds", "indirect"),
     ('Stoltenberg said the alliance "will not be drawn into this war."', "Jens Stoltenberg", 'the alliance "will not be drawn into this war."', "mixed"),
