@@ -42,7 +42,6 @@ RELATIVE_MAX = 14        # tokens of "who ..." between a speaker and the cue
 LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long
 APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker span
 APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have
-OBJECT_PRONOUNS = {"me", "us", "him", "her", "them"}
 PUNCT_BREAK = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "«", "»", "?", "!"}
 
 
@@ -210,7 +209,7 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
         if p <= lo or ctx.low[p] != "," or p + 1 >= end_seg:
             return None
         first = ctx.low[p + 1]
-        if not (first in w["determiner"] or first in w["title_word"] or first in ("who", "which", "of") or first.isdigit()
+        if not (first in w["determiner"] or first in w["title_word"] or first in w["relative_word"] or first == "of" or first.isdigit()
                 or ctx.toks[p + 1].text.istitle()):
             return None
         i = _walk_back(ctx, p, lo)
@@ -238,14 +237,14 @@ def _np_after(ctx: _Ctx, i: int, hi: int) -> tuple[int, int] | None:
     j = i
     while j < hi and j < i + NP_MAX_TOKENS:
         t = ctx.low[j]
-        if t in PUNCT_BREAK or t in ("'", "`", ".") or (t in w["clause_break"] and j > i) or (t in ("in", "on", "at", "during", "after") and j > i):
+        if t in PUNCT_BREAK or t in ("'", "`", ".") or (t in w["clause_break"] and j > i) or (t in w["np_end_preposition"] and j > i):
             break
         j += 1
     if j == i or not looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)):
         return None
     # an appositive after the name belongs to the phrase: "said Rick Tyler, a former aide"
     if j + 1 < hi and ctx.low[j] == "," and (ctx.low[j + 1] in w["determiner"] or ctx.low[j + 1] in w["title_word"]
-                                             or ctx.low[j + 1] in ("who", "which")):
+                                             or ctx.low[j + 1] in w["relative_word"]):
         k = j + 1
         while k < hi and k - j < APPOSITIVE_MAX and ctx.low[k] not in (".", ";", '"', "“", "”", "'", "`", "?", "!"):
             k += 1
@@ -260,7 +259,7 @@ def _skip_filler(ctx: _Ctx, j: int, hi: int) -> int:
     while k < hi and k - j < FILLER_MAX:
         if ctx.low[k] in w["speech_object"]:
             nxt = ctx.low[k + 1] if k + 1 < hi else ""
-            if ctx.low[k] in OBJECT_PRONOUNS and nxt not in ("that", ",", ":") and nxt not in w["filler_start"]:
+            if ctx.low[k] in w["object_pronoun"] and nxt not in ("that", ",", ":") and nxt not in w["filler_start"]:
                 break  # "says her biggest concern": a possessive, not the person told
             k += 1
         elif ctx.low[k] in w["filler_start"]:
@@ -489,7 +488,7 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
             return True  # "It was agreed", "was noted": no speaker named
         if ctx.low[j - 1] in w["determiner"] or prev.endswith(("'s", "’s")) or (is_cap(prev) and prev.endswith(("ian", "ese", "ish"))):
             return True  # "the Ukrainian state", "Ukraine's state": the cue word is a noun
-        if ctx.low[j - 1] == "you" and ctx.low[c] in ("know", "see", "understand", "think"):
+        if ctx.low[j - 1] == "you" and ctx.low[c] in w["discourse_verb"]:
             return True  # "You know, ..." is a discourse marker
     return False
 
@@ -509,8 +508,8 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             comma = next((j for j in range(k, hi) if ctx.low[j] == ","), None)
             if comma is not None and comma - k >= MIN_CONTENT_TOKENS:
                 end = ctx.toks[comma].start
-        if k < hi and (takes_to or ctx.low[k] not in ('"', "“", "‘", "to", "of", "about", "for", "by", "with", "from", "in", "on",
-                                         "at", "as", ".", "?", "!")) and hi - k >= MIN_CONTENT_TOKENS and end > ctx.toks[k].start:
+        if k < hi and (takes_to or ctx.low[k] not in ('"', "“", "‘", ".", "?", "!")
+                                         and ctx.low[k] not in w["topic_preposition"]) and hi - k >= MIN_CONTENT_TOKENS and end > ctx.toks[k].start:
             start = ctx.toks[k].start
             end = _clause_end(ctx, k, hi, end)
             kind = "mixed" if any(start <= q.start < end for q in ctx.quotes) else "indirect"
@@ -545,7 +544,8 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
 
 
 def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:
-    if ce < hi and ctx.low[ce] in ("which", "whom", "what"):
+    w = words()
+    if ce < hi and ctx.low[ce] in w["relative_object"]:
         return None  # "a decision, according to which ...": a rule, not a source
     np_end = ce
     while np_end < hi and ctx.low[np_end] not in PUNCT_BREAK and ctx.low[np_end] != "." and np_end - ce < NP_MAX_AFTER:
@@ -553,7 +553,7 @@ def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:
     if np_end == ce:
         return None
     sp = (ce, np_end)
-    if c == lo or (c - 1 == lo and ctx.low[lo] in ("but", "and")):
+    if c == lo or (c - 1 == lo and ctx.low[lo] in w["sentence_opener"]):
         # "According to X, CONTENT."
         if np_end < hi and ctx.low[np_end] == ",":
             start = ctx.toks[np_end + 1].start if np_end + 1 < hi else None

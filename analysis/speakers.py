@@ -86,7 +86,7 @@ def looks_like_speaker(toks: list[Span], mentions_in: bool) -> bool:
     pronouns = w["pronoun_m"] | w["pronoun_f"] | w["pronoun_group"] | {"i", "it", "you", "who", "which"}
     if len(toks) == 1 and low[0] in pronouns:
         return True
-    if low[0] in ("it", "this", "that", "there", "what", "which", "who", "such") or (low[0].endswith("ing") and len(low[0]) > 5) \
+    if low[0] in w["not_a_subject"] or (low[0].endswith("ing") and len(low[0]) > 5) \
             or "that" in low[1:]:
         return False  # "Having noted that ...", "adding that Russia": a clause, not a speaker
     if mentions_in:
@@ -111,10 +111,11 @@ def name_part(phrase: str) -> tuple[int, str]:
         if stripped:
             parts.append((pos + part.index(stripped), stripped))
         pos += len(part) + 1
-    nw = words()["not_a_name"]
+    w = words()
+    nw = w["not_a_name"]
     for off, part in parts:
         ws = part.split()
-        if ws and is_cap(ws[-1]) and ws[-1].lower() not in nw and ws[0].lower() not in ("who", "which"):
+        if ws and is_cap(ws[-1]) and ws[-1].lower() not in nw and ws[0].lower() not in w["relative_word"]:
             return off, part
     return parts[0] if parts else (0, phrase)
 
@@ -190,7 +191,7 @@ class Resolver:
             if actor.type == "person":
                 self.speakers.append((start, Person(start, actor.name, m.actor, actor.gender)))
             return sp
-        if low in ("i", "me") and self.turns:
+        if low in words()["first_person"] and self.turns:
             turn = next((t for t in reversed(self.turns) if t[0] <= start), None)
             if turn is not None:
                 from .actors import lookup
@@ -226,7 +227,7 @@ def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Men
 
     def flush():
         names = [t for t in run if t.text.lower() not in w["title_word"]]
-        if len(names) >= 2 and before not in ("the", "a", "an") and not any(s <= run[0].start < e for s, e in covered + skip):
+        if len(names) >= 2 and before not in w["article"] and not any(s <= run[0].start < e for s, e in covered + skip):
             out.append(Person(names[0].start, " ".join(t.text for t in names), None, None))
 
     prev = ""
