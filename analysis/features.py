@@ -19,11 +19,20 @@ def _slug(label: str) -> str:
 
 
 def feature_columns(cb: Codebook) -> list[str]:
-    return list(_feature_columns(cb.hash, tuple(cb.sides), tuple(e["label"] for e in cb.lexicon("naming"))))
+    return [c for c, _ in _features(cb)]
+
+
+def feature_dtypes(cb: Codebook) -> dict[str, str]:
+    """Each feature column's dtype: shares are floats, counts integers."""
+    return dict(_features(cb))
+
+
+def _features(cb: Codebook) -> tuple[tuple[str, str], ...]:
+    return _feature_columns(cb.hash, tuple(cb.sides), tuple(e["label"] for e in cb.lexicon("naming")))
 
 
 @lru_cache(maxsize=8)
-def _feature_columns(cb_hash: str, sides: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
+def _feature_columns(cb_hash: str, sides: tuple[str, ...], labels: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     cb_sides = list(sides)
     sides = [*cb_sides, "unknown"]
     cols = ["quotes_direct", "quotes_indirect", "quotes_mixed", "quotes_loaded_cue"]
@@ -34,7 +43,8 @@ def _feature_columns(cb_hash: str, sides: tuple[str, ...], labels: tuple[str, ..
     cols += [f"agentless_share_{s}" for s in cb_sides]
     cols += [f"distancing_{s}" for s in sides] + ["scare_quotes", "hedges"]
     cols += [f"naming_{lab}" for lab in sorted({_slug(label) for label in labels})]
-    return tuple(cols)
+    shares = {f"{kind}_share_{s}" for kind in ("quote", "agentless") for s in cb_sides}
+    return tuple((c, "Float64" if c in shares else "Int64") for c in cols)
 
 
 def _side(s: str | None) -> str:

@@ -28,7 +28,7 @@ from .corpus import LoadOptions, iter_corpus
 from .dedup import DuplicateIndex, signature
 from .document import prepare
 from .engines import make_engine
-from .features import article_features, feature_columns
+from .features import article_features, feature_dtypes
 from .frames import FRAMES, dictionary_scores, frame_columns, load_model, predict
 from .harm import extract_harm
 from .justification import extract_justifications
@@ -210,7 +210,9 @@ def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     store = ResultCache(out / ".cache") if cache else None
-    writer = PartitionWriter(out, {"articles": [f"n_{name}" for name in SPAN_TABLES] + feature_columns(cb) + frame_columns()})
+    article_extra = ({f"n_{name}": "Int64" for name in SPAN_TABLES} | feature_dtypes(cb)
+                     | {c: "Float64" for c in frame_columns()})
+    writer = PartitionWriter(out, {"articles": article_extra})
     dups = DuplicateIndex()
     corpus_hash = hashlib.sha256()
     bar = Progress(progress)

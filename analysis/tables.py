@@ -31,22 +31,17 @@ TEXT_COLUMNS = ["doc_id", "text"]
 ERROR_COLUMNS = columns(ErrorRecord)
 TABLES = ["articles", *SPAN_TABLES, "errors", "texts"]
 _INT_COLUMNS = {"start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "n_words", "n_chars"}
-_FLOAT_PREFIXES = ("quote_share_", "agentless_share_", "frame_")
-_COUNT_PREFIXES = ("n_", "quotes_", "justifications_", "blame_by_", "blame_of_", "harm_", "distancing_", "naming_")
-_COUNT_COLUMNS = {"scare_quotes", "hedges"}
 
 
 def column_dtype(col: str) -> str:
-    """The dtype of a column, from its name alone, so every partition has the same schema."""
-    if col.startswith(_FLOAT_PREFIXES):
-        return "Float64"
-    if col in _INT_COLUMNS or col in _COUNT_COLUMNS or col.startswith(_COUNT_PREFIXES):
-        return "Int64"
-    return "string"
+    """The dtype of a contract column: offsets and sizes are integers, the rest strings.
+    Added columns (the articles table's features) bring their own dtypes."""
+    return "Int64" if col in _INT_COLUMNS else "string"
 
 
-def table_columns(name: str, extra_columns: list[str] | None = None) -> list[str]:
-    """The contract's columns of a table (the articles table adds the codebook's feature columns)."""
+def table_columns(name: str, extra_columns: dict[str, str] | None = None) -> list[str]:
+    """The contract's columns of a table, then any added columns (``{column: dtype}``; the
+    articles table adds the codebook's feature columns)."""
     if name in SPAN_TABLES:
         return columns(SPAN_TABLES[name])
     base = {"articles": ARTICLE_COLUMNS, "errors": ERROR_COLUMNS, "texts": TEXT_COLUMNS}[name]
@@ -72,12 +67,13 @@ def read_table(results: str | Path, name: str) -> pd.DataFrame:
 _ARROW = {"string": pa.string(), "Int64": pa.int64(), "Float64": pa.float64()}
 
 
-def arrow_schema(name: str, extra_columns: list[str] | None = None) -> pa.Schema:
-    """The table's Arrow schema, from its column names (same for every partition)."""
-    return pa.schema([(c, _ARROW[column_dtype(c)]) for c in table_columns(name, extra_columns)])
+def arrow_schema(name: str, extra_columns: dict[str, str] | None = None) -> pa.Schema:
+    """The table's Arrow schema (the same for every partition)."""
+    extra = extra_columns or {}
+    return pa.schema([(c, _ARROW[extra.get(c) or column_dtype(c)]) for c in table_columns(name, extra)])
 
 
-def to_arrow(name: str, rows: list, extra_columns: list[str] | None = None) -> pa.Table:
+def to_arrow(name: str, rows: list, extra_columns: dict[str, str] | None = None) -> pa.Table:
     """Records or dicts to an Arrow table with the table's schema (no pandas on the hot path)."""
     schema = arrow_schema(name, extra_columns)
     cols = schema.names
@@ -90,7 +86,7 @@ class PartitionWriter:
     articles table waits in partitions, because its duplicate columns are known at the end.
     Memory stays flat whatever the corpus size."""
 
-    def __init__(self, out: Path, extra_columns: dict[str, list[str]] | None = None):
+    def __init__(self, out: Path, extra_columns: dict[str, dict[str, str]] | None = None):
         self.out = Path(out)
         self.parts = self.out / ".parts"
         shutil.rmtree(self.parts, ignore_errors=True)
