@@ -86,7 +86,7 @@ class _WindowedEngine(Engine):
         raise NotImplementedError
 
     def result(self, future) -> list[dict]:
-        raise NotImplementedError
+        return future.result()
 
     def recover(self) -> None:
         """Make the engine usable again after a worker died."""
@@ -142,9 +142,6 @@ class ProcessEngine(_WindowedEngine):
     def submit(self, batch):
         return self._pool.submit(process_batch, batch, self.codebook_path, self.codebook_hash)
 
-    def result(self, future):
-        return future.result()
-
     def recover(self):
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = self._new_pool()
@@ -187,9 +184,6 @@ class DaskEngine(_WindowedEngine):
     def submit(self, batch):
         # pure=False: identical batches (e.g. a replicated corpus) still run, each once
         return self._client.submit(process_batch, batch, self.codebook_path, self.codebook_hash, pure=False)
-
-    def result(self, future):
-        return future.result()
 
     def close(self):
         self._client.close()
