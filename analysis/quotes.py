@@ -156,6 +156,9 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
             j -= 2  # "Paul Ryan on Thursday declared"
         else:
             break
+    if j > lo and ctx.low[j - 1] == "and":
+        # "The President thanked the EU and stressed": the cue shares the clause's subject
+        return _clause_subject(ctx, lo, j - 1)
     comma = j > lo and ctx.low[j - 1] == ","
     k = j - 1 if comma else j
     if comma:
@@ -195,6 +198,22 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
         return None
     a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
     return (a, b) if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)) else None
+
+
+def _clause_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """The speaker phrase that opens tokens lo..hi, if one does and a verb follows it."""
+    i = lo
+    while i < hi and i - lo < NP_MAX_TOKENS and _np_word(ctx, i):
+        i += 1
+    toks = trim_np(ctx.toks[lo:i])
+    if not toks or i >= hi or not ctx.low[i].isalpha() or toks[-1].text.lower() in words()["np_inner"]:
+        return None  # "Both the Republic and municipal authorities": the phrase goes on
+    a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
+    w = words()
+    # a named actor or a role, not "We"/"It"/"Evil": those subjects more often act than speak
+    named = _has_mention(ctx, a, b) or any(ctx.low[x] in w["title_word"] or ctx.low[x].rstrip("s") in w["title_word"]
+                                           or (x > a and is_cap(ctx.toks[x].text)) for x in range(a, b))
+    return (a, b) if named and looks_like_speaker(ctx.toks[a:b], True) else None
 
 
 def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
@@ -303,6 +322,8 @@ def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
             sp = _np_before(ctx, c, i)
             if sp and (sp[0] == i or ctx.low[i] in words()["skip_between"]):
                 ce, e = ctx.cues[c]
+                if _new_statement_after(ctx, q, ce):
+                    return None
                 used.add(c)
                 return _Raw(q.start, q.end, "direct", "direct_speaker_cue", ctx.span(*sp), (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
             return None
@@ -310,6 +331,17 @@ def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
             return None
     return None
 
+
+
+def _new_statement_after(ctx: _Ctx, q: QuoteSpan, ce: int) -> bool:
+    """'"... promotional value." He added that ...': a quote that ends its sentence is not
+    the content of a cue that goes on to its own statement."""
+    if not ctx.text[q.start:q.end].rstrip("'\"”’ ").endswith("."):
+        return False
+    k = _skip_filler(ctx, ce, len(ctx.toks))
+    if k + 1 < len(ctx.toks) and ctx.low[k] in (",", ":") and ctx.low[k + 1] in ('"', "“"):
+        return True  # '"... experience." He adds, "In a campaign ..."'
+    return k < len(ctx.toks) and ctx.low[k] not in (".", ",", "?", "!") and ctx.toks[k].start < ctx.sent_bounds(ctx.toks[ce - 1].start)[1]
 
 
 def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _Raw | None:
@@ -389,12 +421,19 @@ def _clause_end(ctx: _Ctx, k: int, hi: int, end: int) -> int:
     return end
 
 
-def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], earlier: list[_Raw]) -> list[_Raw]:
+def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_quotes: list[tuple[int, int]],
+              earlier: list[_Raw]) -> list[_Raw]:
+    """Indirect and mixed statements outside the spans already taken. A statement may take in
+    a whole quote that has no attribution yet ('X says A and "B" -- ...' is mixed)."""
     out: list[_Raw] = []
     w = words()
 
     def inside(offset: int) -> bool:
-        return any(s <= offset < e for s, e in covered)
+        return any(s <= offset < e for s, e in covered + open_quotes)
+
+    def clashes(raw: _Raw) -> bool:
+        return (any(a < raw.end and raw.start < b for a, b in covered)
+                or any(a < raw.end and raw.start < b and not raw.start <= a < b <= raw.end for a, b in open_quotes))
 
     for s in ctx.sents:
         lo, hi = ctx.tok_at(s.start), ctx.tok_at(s.end)
@@ -405,7 +444,7 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], earlier
         if last is not None and ctx.cues[last][1]["kind"] in ("verb", "verb_to") and not inside(ctx.toks[last].start):
             ce, e = ctx.cues[last]
             raw = _verb_statement(ctx, last, ce, lo, hi, s, (ctx.toks[last].start, ctx.toks[ce - 1].end, e), w)
-            if raw is not None and "_content_" in raw.rule and not any(a < raw.end and raw.start < b for a, b in covered):
+            if raw is not None and "_content_" in raw.rule and not clashes(raw):
                 used.add(last)
                 out.append(raw)
                 covered.append((raw.start, raw.end))
@@ -420,7 +459,7 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], earlier
                 raw = _coordinated(ctx, c, ce, hi, s, cue, prev)
             else:
                 raw = _verb_statement(ctx, c, ce, lo, hi, s, cue, w)
-            if raw is None or any(a < raw.end and raw.start < b for a, b in covered):
+            if raw is None or clashes(raw):
                 continue
             _cut_at_coordinated_cue(ctx, raw, ce, hi)
             used.add(c)
@@ -442,6 +481,8 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
                 j -= 1
             if ctx.toks[j].end > raw.start:
                 raw.end = ctx.toks[j].end
+                if raw.kind == "mixed" and not any(raw.start <= q.start < raw.end for q in ctx.quotes):
+                    raw.kind, raw.rule = "indirect", raw.rule.replace("mixed", "indirect", 1)
             return
 
 
@@ -590,9 +631,9 @@ def extract_quotes(doc: Doc, cb: Codebook) -> list[Quote]:
         prev_end = q.end
     _merge_interrupted(ctx, raws, done)
     covered = [(r.start, r.end) for r in raws]
-    covered += [(q.start, q.end) for i, q in enumerate(ctx.quotes) if i not in done and not q.single and _n_words(ctx, q) >= MIN_QUOTE_WORDS]
+    open_quotes = [(q.start, q.end) for i, q in enumerate(ctx.quotes) if i not in done and not q.single and _n_words(ctx, q) >= MIN_QUOTE_WORDS]
     # pass 2: indirect and mixed statements
-    raws += _indirect(ctx, used, covered, list(raws))
+    raws += _indirect(ctx, used, covered, open_quotes, list(raws))
     # pass 3: quotes left without an attribution
     spans = [(r.start, r.end) for r in raws]
     for qi, q in enumerate(ctx.quotes):

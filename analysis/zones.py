@@ -74,4 +74,15 @@ def detect_zones(text: str, title: str | None = None, headline_end: int | None =
 def _is_headline(p: Span, title: str | None) -> bool:
     if title:
         return p.text.strip().lower() == title.strip().lower()
-    return len(p.text.split()) <= HEADLINE_MAX_WORDS and not p.text.rstrip().endswith((".", "\""))
+    words = p.text.split()
+    if len(words) > HEADLINE_MAX_WORDS:
+        return False
+    # a sentence ends in a period, unless every word is capitalised: "Glenn Beck Says Trump Poses A Threat."
+    return not p.text.rstrip().endswith((".", "\"")) or _title_case(words)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word of four or more letters starts with a capital (short function words may not)."""
+    long = [w.strip("\"'“”‘’(),.:;!?") for w in words]
+    long = [w for w in long if len(w) >= 4 and w[:1].isalpha()]
+    return len(long) >= 3 and all(w[:1].isupper() for w in long)

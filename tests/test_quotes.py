@@ -123,6 +123,50 @@ def test_a_clause_is_never_a_speaker(cb):
     assert not any("started" in (q.speaker or "") for q in qs)
 
 
+def test_a_quote_that_ends_its_sentence_is_not_the_next_cues_content(cb):
+    """PolNeAR train: '"... value." He added that ...' gave the quote to 'He added'."""
+    text = ('Mr. Trump said he did not own the jets to burnish his brand. He called the fleet a "symbol of our success." '
+            'He added that he could get by without owning a Boeing 757.')
+    qs = quotes(text, cb)
+    added = [q for q in qs if q.cue == "added"]
+    assert [q.text for q in added] == ["that he could get by without owning a Boeing 757"]
+    assert not any(q.text.startswith('"symbol') and q.cue == "added" for q in qs)
+
+
+def test_a_statement_takes_in_an_unattributed_quote_and_becomes_mixed(cb):
+    q = one("Hillary Clinton says rival Bernie Sanders accepted about $200,000 in donations from Wall Street and "
+            "“there’s nothing wrong with that” — asserting that big donations do not buy votes.", cb)
+    assert q.kind == "mixed" and q.speaker == "Hillary Clinton"
+    assert q.text.startswith("rival Bernie Sanders") and "nothing wrong with that”" in q.text
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("He says he respects Clinton and calls her “an extremely intelligent woman with a resume.” Nothing more was said.", "he"),
+    ("The President welcomed Mark Rutte to Kyiv and noted that this was his first visit in 17 years.", "The President"),
+])
+def test_a_second_verb_shares_the_clause_subject(cb, text, speaker):
+    """Case study: 'thanked the EU and stressed that ...' gave the speaker 'the EU and'."""
+    qs = [q for q in quotes("Headline\n\n" + text, cb) if q.cue in ("calls", "noted")]
+    assert len(qs) == 1 and not (qs[0].speaker or "").endswith(" and")
+    d = doc_from_text("Headline\n\n" + text, cb)
+    assert d.text[qs[0].speaker_start:qs[0].speaker_end].lower() == speaker.lower()
+
+
+@pytest.mark.parametrize("text", [
+    "They left their cities and sought refuge in a safe area.",
+    "We ask for real support that will help us endure and defend our life.",
+])
+def test_a_second_verb_after_we_or_they_is_an_action(cb, text):
+    assert quotes(text, cb) == []
+
+
+def test_title_case_headline_with_a_period_is_a_headline(cb):
+    d = doc_from_text("Glenn Beck Says Trump Poses A Threat To Democracy.\n\nThe talk show host spoke on Friday.", cb)
+    assert [z.kind for z in d.article.zones] == ["headline"]
+    q = extract_quotes(d, cb)[0]
+    assert (q.speaker, q.text) == ("Glenn Beck", "Trump Poses A Threat To Democracy")
+
+
 def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
     text = 'Maria Zakharova spoke after Lavrov left. "This is a provocation," she said.'
     assert one(text, cb).speaker == "Maria Zakharova"
@@ -157,9 +201,9 @@ def test_polnear_dev_scores_do_not_regress(shared):
     gold = load_brat(shared / "gold" / "polnear" / "dev")
     preds = {g.doc_id: extract_quotes(prepare(Article(g.doc_id, g.text, "", {}, detect_zones(g.text)), cb), cb) for g in gold}
     res = score_quotes(gold, preds)
-    assert res["content"]["0.3"]["f1"] >= 0.65
-    assert res["content"]["0.3"]["precision"] >= 0.82
-    assert res["speaker_accuracy"]["accuracy"] >= 0.75
+    assert res["content"]["0.3"]["f1"] >= 0.67
+    assert res["content"]["0.3"]["precision"] >= 0.85
+    assert res["speaker_accuracy"]["accuracy"] >= 0.8
     assert res["recall_by_kind"]["direct"]["recall"] >= 0.9
 
 
