@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 from collections import deque
 from contextlib import contextmanager
 from functools import lru_cache
@@ -54,6 +55,13 @@ def process_batch(articles: list[Article], codebook_path: str | None, codebook_h
                  "error": "the codebook files changed during the run; run again to use the new codebook"} for a in articles]
     with _fewer_collections():
         return pipeline.process_articles(articles, cb)
+
+
+def process_packed(batch: bytes, codebook_path: str | None, codebook_hash: str) -> bytes:
+    """``process_batch`` on a pickled batch, returning pickled results. Dask serialises a
+    list item by item (250 articles in, 250 result dicts out); one pickle each way is one
+    frame, and costs about a tenth of the workers' CPU less."""
+    return pickle.dumps(process_batch(pickle.loads(batch), codebook_path, codebook_hash), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class Engine:
@@ -183,7 +191,11 @@ class DaskEngine(_WindowedEngine):
 
     def submit(self, batch):
         # pure=False: identical batches (e.g. a replicated corpus) still run, each once
-        return self._client.submit(process_batch, batch, self.codebook_path, self.codebook_hash, pure=False)
+        packed = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+        return self._client.submit(process_packed, packed, self.codebook_path, self.codebook_hash, pure=False)
+
+    def result(self, future) -> list[dict]:
+        return pickle.loads(future.result())
 
     def close(self):
         self._client.close()
