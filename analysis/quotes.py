@@ -38,6 +38,7 @@ NP_MAX_AFTER = 12        # tokens searched for a cue after a speaker phrase
 CONTINUE_GAP = 160       # characters of attribution between two parts of one quote
 FLOAT_PARAGRAPHS = 2     # a floating quote continues a speaker at most this many paragraphs back
 NP_MAX_TOKENS = 12       # a longer run of name-like tokens is not one phrase
+MODIFIERS_MAX = 2        # lower-case words between a determiner and a speaker's head ('the budget office')
 RELATIVE_MAX = 14        # tokens of "who ..." between a speaker and the cue
 LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long
 APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker span
@@ -126,11 +127,45 @@ def _np_word(ctx: _Ctx, i: int) -> bool:
             or low in w["pronoun_m"] or low in w["pronoun_f"] or low in w["pronoun_group"] or low in w["np_inner"])
 
 
-def _walk_back(ctx: _Ctx, k: int, lo: int) -> int:
+def _walk_back(ctx: _Ctx, k: int, lo: int, modifiers: bool = True) -> int:
     i = k
     while i > lo and k - i < NP_MAX_TOKENS and _np_word(ctx, i - 1):
         i -= 1
+    head = trim_np(ctx.toks[i:k]) if modifiers and i < k else []
+    if head and ctx.low[i] not in words()["np_inner"] and not any(_pronoun(ctx.low[x]) for x in range(i, k)) \
+            and _takes_modifiers(head[0].text):
+        # lower-case modifiers inside the phrase: "the budget office", "Democratic presidential candidate X"
+        m = i
+        while m > lo and i - m < MODIFIERS_MAX and _modifier(ctx, m - 1):
+            m -= 1
+        if m < i and m > lo and (ctx.low[m - 1] in words()["determiner"]
+                                 or (is_cap(ctx.toks[m - 1].text) and not _pronoun(ctx.low[m - 1]))):
+            j = _walk_back(ctx, m, lo, modifiers=False)
+            return j if k - j <= NP_MAX_TOKENS else i
     return i
+
+
+def _takes_modifiers(first: str) -> bool:
+    """A phrase that starts with a common noun or a title ('office', 'candidate Hillary Clinton',
+    'President') can have modifiers before it; one with its own determiner or a name cannot."""
+    low = first.lower()
+    return low not in words()["determiner"] and (first.islower() or low in words()["title_word"])
+
+
+def _pronoun(low: str) -> bool:
+    w = words()
+    return any(low in w[k] for k in ("pronoun_m", "pronoun_f", "pronoun_group", "pronoun_other", "first_person",
+                                      "object_pronoun", "relative_object"))
+
+
+def _modifier(ctx: _Ctx, i: int) -> bool:
+    """A lower-case content word that can modify a noun: not a function word, verb or adverb."""
+    t, low = ctx.toks[i].text, ctx.low[i]
+    if not t.isalpha() or not t.islower() or low.endswith(("ed", "ing", "ly")):
+        return False
+    w = words()
+    return not _pronoun(low) and not any(low in w[k] for k in ("verb_like", "clause_break", "topic_preposition", "filler_start",
+                                                                "skip_between", "be_form", "negation", "determiner"))
 
 
 def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
@@ -221,22 +256,30 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
     before the appositive that ends at the comma at token ``k``."""
     w = words()
     end_seg = k
+    inner = None
     for _ in range(APPOSITIVE_SEGMENTS):  # "Brianne Stone, 29, of Huntsville, Ala., says"
         p = end_seg - 1
         while p > lo and end_seg - p <= APPOSITIVE_MAX and ctx.low[p] not in (",", ";", ":", '"', "“", "”"):
             p -= 1
         if p <= lo or ctx.low[p] != "," or p + 1 >= end_seg:
-            return None
+            return inner
         first = ctx.low[p + 1]
         if not (first in w["determiner"] or first in w["title_word"] or first in w["relative_word"] or first == "of" or first.isdigit()
-                or ctx.toks[p + 1].text.istitle()):
-            return None
+                or ctx.toks[p + 1].text.istitle()
+                or (not first.endswith("ed") and any(t in w["title_word"] for t in ctx.low[p + 2:min(p + 4, end_seg)]))):
+            return inner  # "executive director of ...": a role within three words
         i = _walk_back(ctx, p, lo)
         toks = trim_np(ctx.toks[i:p])
         if toks and any(is_cap(t.text) for t in toks) and (i == lo or ctx.low[i - 1] != ","):
-            return ctx.tok_at(toks[0].start), k
+            a = ctx.tok_at(toks[0].start)
+            if a > lo and ctx.toks[a - 1].text.isalpha() and ctx.toks[a - 1].text.islower():
+                # "a pollster who works with Priorities USA, a super PAC,": the name is inside an
+                # outer appositive; take the outer name if there is one
+                inner = inner or (a, k)
+            else:
+                return a, k
         end_seg = p
-    return None
+    return inner
 
 
 def _verb_like(tok: str) -> bool:
@@ -263,9 +306,13 @@ def _np_after(ctx: _Ctx, i: int, hi: int) -> tuple[int, int] | None:
         return None
     # an appositive after the name belongs to the phrase: "said Rick Tyler, a former aide"
     if j + 1 < hi and ctx.low[j] == "," and (ctx.low[j + 1] in w["determiner"] or ctx.low[j + 1] in w["title_word"]
-                                             or ctx.low[j + 1] in w["relative_word"]):
+                                             or ctx.low[j + 1] in w["relative_word"] or ctx.low[j + 1].isdigit()
+                                             or any(t in w["title_word"] for t in ctx.low[j + 2:j + 4])):
+        # "said Gloria Garcia, 34, a nurse from Brownsville": the appositive runs to the sentence end,
+        # past the window that found the name
+        s_end = ctx.tok_at(ctx.sent_bounds(ctx.toks[j].start)[1])
         k = j + 1
-        while k < hi and k - j < APPOSITIVE_MAX and ctx.low[k] not in (".", ";", '"', "“", "”", "'", "`", "?", "!"):
+        while k < s_end and k - j < APPOSITIVE_MAX and ctx.low[k] not in (".", ";", '"', "“", "”", "'", "`", "?", "!"):
             k += 1
         return i, k
     return i, j

@@ -62,10 +62,11 @@ def trim_np(toks: list[Span]) -> list[Span]:
     w = words()
     preps = {"on", "in", "at", "during", "after", "before", "with", "from", "by", "over", "last", "this", "earlier", "later"}
     out = list(toks)
-    while out and out[-1].text.lower() in w["skip_between"]:
-        out.pop()
-    while out and out[0].text.lower() in w["np_inner"] | w["clause_break"]:
-        out.pop(0)  # "and Russian authorities" -> "Russian authorities"
+    while out and (out[-1].text.lower() in w["skip_between"] or out[-1].text.lower().endswith(("n't", "n’t"))
+                   or (len(out) > 1 and out[-1].text.islower() and out[-1].text.endswith("ly"))):
+        out.pop()  # "Trump isn't", "Democratic politicians typically"
+    while out and out[0].text.lower() in w["np_inner"] | w["clause_break"] | w["np_leading"]:
+        out.pop(0)  # "and Russian authorities" -> "Russian authorities"; "Now the government" -> "the government"
     if out and out[0].text.lower() in preps:
         # "On Friday Putin" -> "Putin"; "In a statement the ministry" -> "the ministry"
         i = 0

@@ -160,6 +160,33 @@ def test_a_second_verb_after_we_or_they_is_an_action(cb, text):
     assert quotes(text, cb) == []
 
 
+@pytest.mark.parametrize("text, span", [
+    ("Now the government says the plan will work.", "the government"),
+    ("Democratic politicians typically say the plan will work.", "Democratic politicians"),
+    ("The budget office said the plan would cost $3 billion.", "The budget office"),
+    ("Democratic presidential candidate Hillary Clinton said the plan would work.", "Democratic presidential candidate Hillary Clinton"),
+    ("Matt Sinovic, executive director of the advocacy group Progress Iowa, said the plan would fail.",
+     "Matt Sinovic, executive director of the advocacy group Progress Iowa,"),
+    ("Geoff Garin, a pollster who works with Priorities USA, a pro-Clinton super PAC, said the plan would fail.",
+     "Geoff Garin, a pollster who works with Priorities USA, a pro-Clinton super PAC,"),
+    ('"It is a scandal," said Gloria Garcia, 34, a nurse from Brownsville, Texas, who was among those polled in a follow-up.',
+     "Gloria Garcia, 34, a nurse from Brownsville, Texas, who was among those polled in a follow-up"),
+])
+def test_speaker_span_is_the_phrase_coders_mark(cb, text, span):
+    """PolNeAR train: adverbs left out, modifiers and appositives kept whole."""
+    q = one(text, cb)
+    assert text[q.speaker_start:q.speaker_end] == span
+
+
+@pytest.mark.parametrize("text, span", [
+    ("A year ago the United States said the plan would work.", "the United States"),
+    ("For the third year in a row Ukraine said the plan would work.", "Ukraine"),
+])
+def test_time_phrases_stay_out_of_the_speaker_span(cb, text, span):
+    q = one(text, cb)
+    assert text[q.speaker_start:q.speaker_end] == span
+
+
 def test_title_case_headline_with_a_period_is_a_headline(cb):
     d = doc_from_text("Glenn Beck Says Trump Poses A Threat To Democracy.\n\nThe talk show host spoke on Friday.", cb)
     assert [z.kind for z in d.article.zones] == ["headline"]
