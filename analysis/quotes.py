@@ -194,6 +194,9 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     if j > lo and ctx.low[j - 1] == "and":
         # "The President thanked the EU and stressed": the cue shares the clause's subject
         return _clause_subject(ctx, lo, j - 1)
+    if j == cue_i and j > lo and ctx.low[j - 1] == "," and ctx.low[cue_i].endswith("ing"):
+        # "Putin met the governor of Kursk, saying that ...": the subject speaks, not the object
+        return _clause_subject(ctx, lo, j - 1, named=False)
     comma = j > lo and ctx.low[j - 1] == ","
     k = j - 1 if comma else j
     if comma:
@@ -235,8 +238,9 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     return (a, b) if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)) else None
 
 
-def _clause_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
-    """The speaker phrase that opens tokens lo..hi, if one does and a verb follows it."""
+def _clause_subject(ctx: _Ctx, lo: int, hi: int, named: bool = True) -> tuple[int, int] | None:
+    """The speaker phrase that opens tokens lo..hi, if one does and a verb follows it;
+    with ``named``, only a named actor or a role."""
     i = lo
     while i < hi and i - lo < NP_MAX_TOKENS and _np_word(ctx, i):
         i += 1
@@ -245,6 +249,8 @@ def _clause_subject(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
         return None  # "Both the Republic and municipal authorities": the phrase goes on
     a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
     w = words()
+    if not named:
+        return (a, b) if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)) else None
     # a named actor or a role, not "We"/"It"/"Evil": those subjects more often act than speak
     named = _has_mention(ctx, a, b) or any(ctx.low[x] in w["title_word"] or ctx.low[x].rstrip("s") in w["title_word"]
                                            or (x > a and is_cap(ctx.toks[x].text)) for x in range(a, b))
@@ -408,7 +414,12 @@ def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _
             ce, e = ctx.cues[c]
             k = _skip_filler(ctx, ce, qi)
             between = ctx.low[k:qi]
-            sp = _np_before(ctx, c, lo)
+            shared = c > lo and ctx.low[c - 1] == "," and ctx.low[c].endswith("ing") and all(t in (",", ":") for t in between)
+            if shared:
+                # 'Christie bristled at advising Trump, saying, "..."': the sentence's subject speaks
+                sp = _clause_subject(ctx, ctx.tok_at(max(s_start, lo_offset)), c - 1, named=False)
+            else:
+                sp = _np_before(ctx, c, lo)
             if sp is None:
                 return None
             fragment = _continues_after(ctx, q)
@@ -417,7 +428,7 @@ def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _
                 used.add(c)
                 return _Raw(q.start, fragment, "mixed", "mixed_fragment", ctx.span(*sp), (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
             if all(t in (",", ":", "that") for t in between):
-                kind, start, rule = "direct", q.start, "direct_speaker_cue_before"
+                kind, start, rule = "direct", q.start, "direct_subject_participle" if shared else "direct_speaker_cue_before"
             else:
                 # a clause between cue and quote: an indirect statement with a quoted fragment
                 kind, rule = "mixed", "mixed_speaker_cue"
