@@ -341,6 +341,9 @@ def _skip_filler(ctx: _Ctx, j: int, hi: int) -> int:
             if m == k + 1 and ctx.low[k] not in w["time_or_place"]:
                 break
             k = m
+        elif ctx.toks[k].text.islower() and ctx.low[k].endswith("ly") and len(ctx.low[k]) > 4 and k > j \
+                and ctx.low[k - 1] in w["speech_object"]:
+            k += 1  # "tell you frankly that"
         else:
             break
     return k if k < hi else j
@@ -569,6 +572,8 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
     w = words()
     if s.text.rstrip(" \"'”’").endswith("?"):
         return True  # "Do you think this is acceptable?"
+    if c > lo and ctx.low[c].endswith("ing") and ctx.low[c - 1] in w["object_pronoun"]:
+        return True  # "He told them commenting on his film": a participle of the telling
     if any(t in w["negation"] for t in ctx.low[max(lo, c - 3):c]):
         return True  # "I do not want to", "Russia cannot feel"
     if c - 1 >= lo and ctx.low[c - 1] == "to" and (c - 2 < lo or ctx.low[c - 2] not in w["to_chain"]):
@@ -596,8 +601,25 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
     if cue[2]["kind"] == "verb_direct" or _not_a_statement(ctx, c, lo, s):
         return None
     sp = _np_before(ctx, c, lo)
+    if sp is not None and sp[0] > lo and ctx.low[sp[0] - 1] == "as":
+        # "We will be happy, as I told our guest today, to see ...": the sentence is the statement
+        comma = next((j for j in range(ce, min(hi, ce + FILLER_MAX)) if ctx.low[j] == ","), None)
+        generic = sp[1] - sp[0] == 1 and ctx.low[sp[0]] in w["pronoun_group"] | {"you", "one"}
+        if comma is not None and sp[0] - 1 > lo and generic:
+            return None  # "as they say, on the ground", "as we know": an idiom, not a source
+        if comma is not None and sp[0] - 1 > lo:
+            if hi - lo - (comma - sp[0]) < MIN_CONTENT_TOKENS + 2:
+                return None
+            return _Raw(ctx.toks[lo].start, _content_end(ctx, s.end), "indirect", "indirect_parenthetical", ctx.span(*sp), cue)
     if sp is not None:
         k = _skip_filler(ctx, ce, hi)
+        told = k > ce and all(ctx.low[x] in w["speech_object"] or ctx.low[x].endswith("ly") for x in range(ce, k))
+        if told and k + 1 < hi and ctx.low[k] == "," and ctx.low[k + 1] not in ('"', "“", "‘", "that") \
+                and not ctx.toks[k + 1].text[:1].isupper():
+            return None  # "I can tell you, as if it was yesterday": no statement follows the person told
+        if k + 1 < hi and ((ctx.low[k] == "so" and ctx.low[k + 1] in (",", ".", ";"))
+                           or (ctx.low[k] in w["object_pronoun"] and ctx.low[k + 1].endswith("ing"))):
+            return None  # "If they say so, ...", "He told them commenting on his film"
         if k < hi and ctx.low[k] in (",", ":"):
             k += 1
         end = _content_end(ctx, s.end)

@@ -86,7 +86,7 @@ def looks_like_speaker(toks: list[Span], mentions_in: bool) -> bool:
         return False
     pronouns = w["pronoun_m"] | w["pronoun_f"] | w["pronoun_group"] | {"i", "it", "you", "who", "which"}
     if len(toks) == 1 and low[0] in pronouns:
-        return True
+        return low[0] not in w["object_pronoun"]  # "told them commenting on": 'them' is never a subject
     if low[0] in w["not_a_subject"] or (low[0].endswith("ing") and len(low[0]) > 5) \
             or "that" in low[1:]:
         return False  # "Having noted that ...", "adding that Russia": a clause, not a speaker

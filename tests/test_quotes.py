@@ -196,6 +196,23 @@ def test_time_phrases_stay_out_of_the_speaker_span(cb, text, span):
     assert text[q.speaker_start:q.speaker_end] == span
 
 
+def test_as_i_told_mid_sentence_makes_the_sentence_the_statement(cb):
+    """Case study (seed 8082): 'as I told our guest today, to see ...' gave the content 'our guest today'."""
+    text = "We will be happy, as I told our guest today, to see our Greek partners at this event."
+    q = one(text, cb)
+    assert q.text == text[:-1] and q.rule.startswith("indirect_parenthetical") and q.cue == "told"
+
+
+def test_my_colleagues_is_a_speaker(cb):
+    q = one('I often heard my colleagues say: "Yes, we overdid it there, we failed to take this into account."', cb)
+    assert q.speaker == "my colleagues" and q.kind == "direct"
+
+
+def test_the_person_told_and_an_adverb_are_not_content(cb):
+    q = one("I can tell you frankly that I discussed this matter with our colleagues.", cb)
+    assert q.text == "that I discussed this matter with our colleagues"
+
+
 def test_title_case_headline_with_a_period_is_a_headline(cb):
     d = doc_from_text("Glenn Beck Says Trump Poses A Threat To Democracy.\n\nThe talk show host spoke on Friday.", cb)
     assert [z.kind for z in d.article.zones] == ["headline"]
@@ -215,6 +232,11 @@ def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
     "The state of the economy worries many.",
     "This is an unprecedented decision, according to which citizens keep their benefits.",
     "The President presented state awards to medics.",
+    # coded as errors in the case study (seed 8082)
+    "I can honestly tell you, as if it was yesterday.",
+    "He told them commenting on his film about Mariupol.",
+    "If they say so, it is good but we are not striving to build fortresses.",
+    "They work, as they say, on the ground.",
     "We remember and honour the exploits of the border guards.",
 ])
 def test_no_quote_is_found(cb, text):
