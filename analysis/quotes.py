@@ -305,8 +305,9 @@ def _np_after(ctx: _Ctx, i: int, hi: int) -> tuple[int, int] | None:
     j = i
     while j < hi and j < i + NP_MAX_TOKENS:
         t = ctx.low[j]
-        if t in PUNCT_BREAK or t in ("'", "`", ".") or (t in w["clause_break"] and j > i) or (t in w["np_end_preposition"] and j > i):
-            break
+        if t in PUNCT_BREAK or t in ("'", "`", ".") or (t in w["clause_break"] and j > i) or (t in w["np_end_preposition"] and j > i) \
+                or (t == "to" and j > i):
+            break  # "ask certain authorities to clarify": an infinitive, not a speaker phrase
         j += 1
     if j == i or not looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)):
         return None
@@ -407,7 +408,7 @@ def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _
     lo = max(ctx.tok_at(max(s_start, lo_offset)), qi - BEFORE_WINDOW)
     if qi == lo:
         return None
-    if ctx.low[qi - 1] == ":" and qi - 1 > lo and (qi - 2) not in ctx.cues:
+    if ctx.low[qi - 1] == ":" and qi - 1 > lo and not any(x in ctx.cues for x in range(max(lo, qi - 2 - FILLER_MAX), qi - 1)):
         # colon-led without a cue: "Putin: 'We will win'" (headline style)
         sp = _np_before(ctx, qi - 1, lo)
         if sp and _has_mention(ctx, *sp) or (sp and is_cap(ctx.toks[sp[0]].text)):
@@ -416,7 +417,13 @@ def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _
         if c in ctx.cues and c not in used:
             ce, e = ctx.cues[c]
             k = _skip_filler(ctx, ce, qi)
+            if k < qi and ctx.low[k] == ",":
+                k2 = _skip_filler(ctx, k + 1, qi)  # 'The message reads, in part: "..."'
+                if k + 1 < k2 < qi and ctx.low[k2] in (",", ":"):
+                    k = k2
             between = ctx.low[k:qi]
+            if e["kind"] == "verb_direct" and not any(t in (",", ":") for t in between):
+                return None  # 'He read "War and Peace"': a title, not what the text says
             shared = c > lo and ctx.low[c - 1] == "," and ctx.low[c].endswith("ing") and all(t in (",", ":") for t in between)
             if shared:
                 # 'Christie bristled at advising Trump, saying, "..."': the sentence's subject speaks
@@ -601,6 +608,11 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
     if cue[2]["kind"] == "verb_direct" or _not_a_statement(ctx, c, lo, s):
         return None
     sp = _np_before(ctx, c, lo)
+    if sp is not None and sp[0] > lo and ctx.low[sp[0] - 1] in w["relative_object"] and ce < hi \
+            and (ctx.low[ce] in w["topic_preposition"] or ctx.low[ce] in PUNCT_BREAK or ctx.low[ce] == "."):
+        return None  # "what we agreed to over the past 30 years": the object came before ('which he said would' is kept)
+    if sp is not None and sp[0] - 2 > lo and ctx.low[sp[0] - 3:sp[0]] == ["as", "far", "as"]:
+        return None  # "as far as I know"
     if sp is not None and sp[0] > lo and ctx.low[sp[0] - 1] == "as":
         # "We will be happy, as I told our guest today, to see ...": the sentence is the statement
         comma = next((j for j in range(ce, min(hi, ce + FILLER_MAX)) if ctx.low[j] == ","), None)
@@ -722,9 +734,26 @@ def extract_quotes(doc: Doc, cb: Codebook) -> list[Quote]:
         if _n_words(ctx, q) < MIN_QUOTE_WORDS:
             continue  # scare quote or title
         para_first = ctx.text[ctx.paras[ctx.para_index(q.start)].start] in "\"“«"
+        prev = None if para_first else _statement_just_before(ctx, raws, q.start)
+        if prev is not None:
+            raws.append(_Raw(q.start, q.end, "direct", "direct_continues", prev.speaker, None))
+            continue
         raws.append(_Raw(q.start, q.end, "direct", "direct_floating" if para_first else "direct_unattributed", None, None,
                          floating=para_first))
     return _resolve(ctx, sorted(raws, key=lambda r: (r.start, r.end)))
+
+
+def _statement_just_before(ctx: _Ctx, raws: list[_Raw], start: int) -> _Raw | None:
+    """'Zelenska added that ... on Russia. "The sooner it feels them, ..."': a quote that opens the
+    sentence right after an attributed statement, in the same paragraph, continues its speaker."""
+    para = ctx.para_index(start)
+    best = None
+    for r in raws:
+        if r.speaker is None or r.end > start or ctx.para_index(r.start) != para:
+            continue
+        if ctx.text[ctx.sent_bounds(r.end - 1)[1]:start].strip() == "" and (best is None or r.end > best.end):
+            best = r
+    return best
 
 
 def _n_words(ctx: _Ctx, q: QuoteSpan) -> int:

@@ -203,6 +203,27 @@ def test_as_i_told_mid_sentence_makes_the_sentence_the_statement(cb):
     assert q.text == text[:-1] and q.rule.startswith("indirect_parenthetical") and q.cue == "told"
 
 
+def test_a_quote_right_after_a_statement_continues_its_speaker(cb):
+    """Case study (seed 8083): the quote after 'Olena Zelenska added that ...' had no speaker."""
+    qs = quotes('Olena Zelenska added that public figures should influence their governments. '
+                '"The sooner it feels them, the less people will die in Ukraine."', cb)
+    assert [q.rule.split(":")[0] for q in qs] == ["indirect_speaker_cue", "direct_continues"]
+    assert qs[1].speaker == "Olena Zelenska"
+    qs = quotes('The minister arrived on Friday. "We will win this war, whatever it takes."', cb)
+    assert qs[0].speaker is None
+
+
+def test_a_document_reads(cb):
+    q = one('The message reads, in part: "This major interstate project has shown the importance of cooperation."', cb)
+    assert q.speaker == "The message" and q.cue == "reads"
+
+
+def test_an_infinitive_after_the_cue_is_not_a_speaker(cb):
+    """Case study (seed 8083): '..., and, perhaps, ask certain authorities to clarify' named the authorities."""
+    qs = quotes("Consumers should know what is really happening, and, perhaps, ask certain authorities to clarify their stance.", cb)
+    assert not any("authorities" in (q.speaker or "") for q in qs)
+
+
 def test_my_colleagues_is_a_speaker(cb):
     q = one('I often heard my colleagues say: "Yes, we overdid it there, we failed to take this into account."', cb)
     assert q.speaker == "my colleagues" and q.kind == "direct"
@@ -237,6 +258,9 @@ def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
     "He told them commenting on his film about Mariupol.",
     "If they say so, it is good but we are not striving to build fortresses.",
     "They work, as they say, on the ground.",
+    # coded as errors in the case study (seed 8083)
+    "Stability will involve new mechanisms based on what we agreed to over the past 30 years.",
+    "The story is exciting, the Berens twin brothers as far as I know– looking so valiant and handsome.",
     "We remember and honour the exploits of the border guards.",
 ])
 def test_no_quote_is_found(cb, text):
