@@ -623,8 +623,14 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             if hi - lo - (comma - sp[0]) < MIN_CONTENT_TOKENS + 2:
                 return None
             return _Raw(ctx.toks[lo].start, _content_end(ctx, s.end), "indirect", "indirect_parenthetical", ctx.span(*sp), cue)
+    if sp is not None and lo < sp[0] - 1 and ctx.low[sp[0] - 1] == "," and ce < hi and ctx.low[ce] == "," \
+            and hi - ce > MIN_CONTENT_TOKENS:
+        # "we started with 260 billion, I believe, then more than 400 billion": the clause is the statement
+        start = next((j + 1 for j in range(sp[0] - 2, lo, -1) if ctx.low[j] in (";", ":")), lo)
+        return _Raw(ctx.toks[start].start, _content_end(ctx, s.end), "indirect", "indirect_parenthetical", ctx.span(*sp), cue)
     if sp is not None:
         k = _skip_filler(ctx, ce, hi)
+        as_said = sp[0] - 1 == lo and ctx.low[lo] == "as" and k < hi and ctx.low[k] == ","
         told = k > ce and all(ctx.low[x] in w["speech_object"] or ctx.low[x].endswith("ly") for x in range(ce, k))
         if told and k + 1 < hi and ctx.low[k] == "," and ctx.low[k + 1] not in ('"', "“", "‘", "that") \
                 and not ctx.toks[k + 1].text[:1].isupper():
@@ -636,7 +642,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             k += 1
         end = _content_end(ctx, s.end)
         takes_to = cue[2]["kind"] == "verb_to" and k < hi and ctx.low[k] == "to"
-        if sp[0] > lo and ctx.low[sp[0] - 1] in w["subordinator"]:
+        if sp[0] > lo and ctx.low[sp[0] - 1] in w["subordinator"] and not as_said:
             # "While Comey said X, he did not ...": the statement ends with its clause
             comma = next((j for j in range(k, hi) if ctx.low[j] == ","), None)
             if comma is not None and comma - k >= MIN_CONTENT_TOKENS:

@@ -128,10 +128,28 @@ def clean_name(phrase: str) -> str:
     if phrase.endswith(")") and "(" in phrase:
         phrase = phrase[:phrase.rindex("(")].rstrip()
     parts = phrase.split()
+    role = _role_of(parts, w["title_word"])
+    if role is not None:
+        return role
     caps = [i for i, p in enumerate(parts) if is_cap(p) and p.lower() not in w["title_word"] and p.lower() not in w["determiner"]]
     if len(caps) >= 1 and all(is_cap(p) for p in parts[caps[0]:]):
         return " ".join(parts[caps[0]:])
     return phrase
+
+
+def _role_of(parts: list[str], titles: frozenset[str]) -> str | None:
+    """'The Prime Minister of Denmark' -> the role; 'Minister of Health Viktor Lyashko' -> the
+    person named after the role (the last two words when three or more follow 'of')."""
+    o = next((i for i in range(1, len(parts) - 1) if parts[i] == "of" and parts[i - 1].lower() in titles), None)
+    if o is None or not all(is_cap(p) for p in parts[o + 1:]):
+        return None
+    start = o - 1
+    while start > 0 and is_cap(parts[start - 1]) and parts[start - 1].lower() in titles:
+        start -= 1
+    after = parts[o + 1:]
+    if len(after) >= 3 and not any(p.lower() in titles for p in after[-2:]):
+        return " ".join(after[-2:])
+    return " ".join(parts[start:])
 
 
 _TURN = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]")

@@ -213,6 +213,26 @@ def test_a_quote_right_after_a_statement_continues_its_speaker(cb):
     assert qs[0].speaker is None
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The Minister of Health noted that the supply of oxygen is improving.", "Minister of Health"),
+    ("The Prime Minister of Denmark said the talks had stalled.", "Prime Minister of Denmark"),
+    ("Minister of Health Viktor Lyashko noted that the supply of oxygen is improving.", "Viktor Lyashko"),
+])
+def test_a_role_of_a_place_is_not_the_place(cb, text, speaker):
+    """Case study (seed 8084): 'The Minister of Health noted' gave the speaker 'Health'."""
+    assert one(text, cb).speaker == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    ("We started with 260 billion, I believe, then more than 400 billion.", "We started with 260 billion, I believe, then more than 400 billion"),
+    ('As Zelensky noted, the team is a reflection of our state - "different people, but all strong."',
+     'the team is a reflection of our state - "different people, but all strong."'),
+])
+def test_parenthetical_attributions(cb, text, content):
+    """Case study (seed 8084): ', I believe,' took the rest of the sentence; 'As X noted,' was cut inside its quote."""
+    assert one(text, cb).text == content
+
+
 def test_a_document_reads(cb):
     q = one('The message reads, in part: "This major interstate project has shown the importance of cooperation."', cb)
     assert q.speaker == "The message" and q.cue == "reads"
