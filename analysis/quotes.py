@@ -332,7 +332,8 @@ def _skip_filler(ctx: _Ctx, j: int, hi: int) -> int:
     while k < hi and k - j < FILLER_MAX:
         if ctx.low[k] in w["speech_object"]:
             nxt = ctx.low[k + 1] if k + 1 < hi else ""
-            if ctx.low[k] in w["object_pronoun"] and nxt not in ("that", ",", ":") and nxt not in w["filler_start"]:
+            if (ctx.low[k] in w["object_pronoun"] or ctx.low[k] == "you") and nxt not in ("that", ",", ":") \
+                    and nxt not in w["filler_start"] and not nxt.endswith("ly"):
                 break  # "says her biggest concern": a possessive, not the person told
             k += 1
         elif ctx.low[k] in w["filler_start"]:
@@ -509,7 +510,7 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
         # an attribution that closes the sentence ("..., journalist Martha Raddatz said.") is the outer
         # one: it goes first, so a cue inside its content ("voters found it offensive") does not take it
         last = next((c for c in range(hi - 1, max(lo, hi - NP_MAX_AFTER - 3) - 1, -1) if c in ctx.cues and c not in used), None)
-        if last is not None and ctx.cues[last][1]["kind"] in ("verb", "verb_to") and not inside(ctx.toks[last].start):
+        if last is not None and ctx.cues[last][1]["kind"] in ("verb", "verb_to", "verb_clause") and not inside(ctx.toks[last].start):
             ce, e = ctx.cues[last]
             raw = _verb_statement(ctx, last, ce, lo, hi, s, (ctx.toks[last].start, ctx.toks[ce - 1].end, e), w)
             if raw is not None and "_content_" in raw.rule and not clashes(raw):
@@ -543,7 +544,7 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
     for c2 in range(max(ce, ctx.tok_at(raw.start)), hi):
         if ctx.toks[c2].start >= raw.end:
             return
-        if c2 in ctx.cues and ctx.cues[c2][1]["kind"] in ("verb", "verb_to") and ctx.low[c2 - 1] in (",", "and", "but"):
+        if c2 in ctx.cues and ctx.cues[c2][1]["kind"] in ("verb", "verb_to", "verb_clause") and ctx.low[c2 - 1] in (",", "and", "but"):
             j = c2 - 1
             while j > ce and ctx.low[j] in (",", "and", "but"):
                 j -= 1
@@ -581,7 +582,7 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
         return True  # "Do you think this is acceptable?"
     if c > lo and ctx.low[c].endswith("ing") and ctx.low[c - 1] in w["object_pronoun"]:
         return True  # "He told them commenting on his film": a participle of the telling
-    if any(t in w["negation"] for t in ctx.low[max(lo, c - 3):c]):
+    if any(t in w["negation"] or t.endswith(("n't", "n’t")) for t in ctx.low[max(lo, c - 3):c]):
         return True  # "I do not want to", "Russia cannot feel"
     if c - 1 >= lo and ctx.low[c - 1] == "to" and (c - 2 < lo or ctx.low[c - 2] not in w["to_chain"]):
         return True  # an infinitive: "agreed to maintain contact"
@@ -640,6 +641,8 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             return None  # "If they say so, ...", "He told them commenting on his film"
         if k < hi and ctx.low[k] in (",", ":"):
             k += 1
+        if cue[2]["kind"] == "verb_clause" and k < hi and ctx.low[k] not in w["clause_opener"] and ctx.low[k] not in ('"', "“", "‘"):
+            return None  # "explained his approaches", "defend the native land": an object, not a statement
         end = _content_end(ctx, s.end)
         takes_to = cue[2]["kind"] == "verb_to" and k < hi and ctx.low[k] == "to"
         if sp[0] > lo and ctx.low[sp[0] - 1] in w["subordinator"] and not as_said:
@@ -669,8 +672,9 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
                 np_ = (i, j) if j > i and looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)) else None
             rest = _skip_filler(ctx, ce, hi)
             if np_ and np_[0] == i and (rest >= hi - 1 or ctx.low[rest] in (".", ",")):
-                start = ctx.toks[lo].start
-                if comma - lo >= MIN_CONTENT_TOKENS and not any(start <= q.start < q.end <= ctx.toks[comma].start for q in ctx.quotes if q.start == start):
+                first = _after_turn_label(ctx, lo, comma)
+                start = ctx.toks[first].start
+                if comma - first >= MIN_CONTENT_TOKENS and not any(start <= q.start < q.end <= ctx.toks[comma].start for q in ctx.quotes if q.start == start):
                     kind = "mixed" if any(start <= q.start < ctx.toks[comma].start for q in ctx.quotes) else "indirect"
                     return _Raw(start, ctx.toks[comma].start, kind, f"{kind}_content_speaker_cue", ctx.span(*np_), cue)
     elif c - 1 >= lo and ctx.low[c - 1] == ",":
@@ -680,6 +684,16 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             kind = "mixed" if any(start <= q.start < ctx.toks[c - 1].start for q in ctx.quotes) else "indirect"
             return _Raw(start, ctx.toks[c - 1].start, kind, f"{kind}_content_cue_speaker", ctx.span(*np_), cue)
     return None
+
+
+def _after_turn_label(ctx: _Ctx, lo: int, hi: int) -> int:
+    """The first token after a transcript's 'Vladimir Putin:' at the start of tokens lo..hi."""
+    for j in range(lo + 1, min(hi, lo + 5)):
+        if ctx.low[j] == ":":
+            return j + 1 if all(is_cap(ctx.toks[x].text) for x in range(lo, j)) else lo
+        if not is_cap(ctx.toks[j].text):
+            return lo
+    return lo
 
 
 def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:

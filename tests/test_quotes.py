@@ -224,12 +224,16 @@ def test_a_role_of_a_place_is_not_the_place(cb, text, speaker):
 
 
 @pytest.mark.parametrize("text, content", [
+    # case study (seed 8084): ', I believe,' took the rest of the sentence; 'As X noted,' was cut inside its quote
     ("We started with 260 billion, I believe, then more than 400 billion.", "We started with 260 billion, I believe, then more than 400 billion"),
     ('As Zelensky noted, the team is a reflection of our state - "different people, but all strong."',
      'the team is a reflection of our state - "different people, but all strong."'),
+    # case study (seed 8085): 'know you have' lost 'you'; a transcript's turn label is not content
+    ("I know you have good plans for transport.", "you have good plans for transport"),
+    ("Putin explained that the talks had stalled.", "that the talks had stalled"),
+    ("Vladimir Putin: The talks are over for now, I think.", "The talks are over for now"),
 ])
-def test_parenthetical_attributions(cb, text, content):
-    """Case study (seed 8084): ', I believe,' took the rest of the sentence; 'As X noted,' was cut inside its quote."""
+def test_statement_content(cb, text, content):
     assert one(text, cb).text == content
 
 
@@ -278,6 +282,11 @@ def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
     "He told them commenting on his film about Mariupol.",
     "If they say so, it is good but we are not striving to build fortresses.",
     "They work, as they say, on the ground.",
+    # coded as errors in the case study (seed 8085)
+    "They don't know why they're here.",
+    "Heaven, protect those who defend the native land.",
+    "The President of Russia explained his principled approaches to these issues.",
+    "Vladimir Putin: Yes, I know.",
     # coded as errors in the case study (seed 8083)
     "Stability will involve new mechanisms based on what we agreed to over the past 30 years.",
     "The story is exciting, the Berens twin brothers as far as I know– looking so valiant and handsome.",
