@@ -231,6 +231,7 @@ def test_a_role_of_a_place_is_not_the_place(cb, text, speaker):
     # case study (seed 8085): 'know you have' lost 'you'; a transcript's turn label is not content
     ("I know you have good plans for transport.", "you have good plans for transport"),
     ("Putin explained that the talks had stalled.", "that the talks had stalled"),
+    ("A new poll found that most voters back the plan.", "that most voters back the plan"),
     ("Vladimir Putin: The talks are over for now, I think.", "The talks are over for now"),
 ])
 def test_statement_content(cb, text, content):
@@ -282,6 +283,9 @@ def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
     "He told them commenting on his film about Mariupol.",
     "If they say so, it is good but we are not striving to build fortresses.",
     "They work, as they say, on the ground.",
+    # case study: 1 of 296 'support' rows and 3 of 122 'find' rows had a clause after the cue
+    "Most Europeans support Ukraine's integration.",
+    "No matter how much time it takes, we will find them all.",
     # coded as errors in the case study (seed 8085)
     "They don't know why they're here.",
     "Heaven, protect those who defend the native land.",
