@@ -65,6 +65,8 @@ def extract_justifications(doc: Doc, cb: Codebook, quotes: list[Quote]) -> list[
         if e["reason_side"] != "before":
             if len(action) < MIN_ACTION_CHARS or not reason:
                 continue
+            if reason.lower().strip(" ,.") in words()["discourse_aside"]:
+                continue  # "Because to be completely frank, ...": an aside, not a reason
             if e["category"] in ("purpose", "goal") and not _purpose_context(before):
                 continue
             if e["category"] == "cause" and (_EVALUATIVE.match(action) or _STATE.search(action)):

@@ -90,6 +90,9 @@ def test_justification_rules(cb, text, marker, action, reason, category):
     "Did they attack because they were ordered to?",            # a question
     "Our conversation is important to me because you are a strong leader.",  # a judgement, not an action
     "Because without decisive action nothing will stop the aggressor.",       # a fragment with no action
+    # case study (seed 8087)
+    "Because to be completely frank, in matters of security we will talk about constitutional changes.",  # an aside
+    "Our army is ready to defend every town of our country.",  # a complement of 'ready', not a purpose
 ])
 def test_no_justification(cb, text):
     assert rows(text, cb)["justifications"] == []
