@@ -18,6 +18,7 @@ Cues come from the codebook's speech_cues lexicon; every row names its rule.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +26,7 @@ from .codebook import Codebook, Entry
 from .document import Doc
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
-from .speakers import Resolver, find_persons, find_turns, is_cap, looks_like_speaker, trim_np, words
+from .speakers import Resolver, Speaker, find_persons, find_turns, is_cap, looks_like_speaker, trim_np, words
 from .text import tokens as tokenize
 
 AFTER_WINDOW = 14        # tokens after a closing mark searched for "he said"
@@ -145,6 +146,11 @@ def _walk_back(ctx: _Ctx, k: int, lo: int, modifiers: bool = True) -> int:
     return i
 
 
+def _surname(ctx: _Ctx, tok: str) -> bool:
+    """'Giles' is a person's name when the text also calls them 'Ben Giles'."""
+    return is_cap(tok) and tok.isalpha() and len(tok) > 2 and not _pronoun(tok.lower()) and re.search(r"\b[A-Z][a-z]+ " + re.escape(tok) + r"\b", ctx.text) is not None
+
+
 def _takes_modifiers(first: str) -> bool:
     """A phrase that starts with a common noun or a title ('office', 'candidate Hillary Clinton',
     'President') can have modifiers before it; one with its own determiner or a name cannot."""
@@ -191,7 +197,9 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
             j -= 2  # "Paul Ryan on Thursday declared"
         else:
             break
-    if j > lo and ctx.low[j - 1] == "and":
+    if j - 2 >= lo and ctx.low[j - 1] == "who" and ctx.low[j - 2] == "," and ctx.cues[cue_i][1]["kind"] != "verb_to":
+        return j - 1, j  # "Podesta, who said ...": coders mark 'who'; the resolver names it
+    if j > lo and ctx.low[j - 1] in ("and", "but"):
         # "The President thanked the EU and stressed": the cue shares the clause's subject
         return _clause_subject(ctx, lo, j - 1)
     if j == cue_i and j > lo and ctx.low[j - 1] == "," and ctx.low[cue_i].endswith("ing"):
@@ -230,7 +238,7 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     toks = trim_np(ctx.toks[i:k])
     # "those surveyed said": a participle after a determiner or group noun, right before the cue,
     # is part of the phrase ("The President started the meeting by saying" is a clause)
-    if not toks or any(_verb_like(t.text) and not (0 < n == len(toks) - 1 and t.text.endswith("ed") and (
+    if not toks or any(_verb_like(t.text) and not (0 < n == len(toks) - 1 and t.text.lower() in w["survey_participle"] and (
             toks[n - 1].text.lower() in w["determiner"] or toks[n - 1].text.lower() in w["group_noun"]))
                        for n, t in enumerate(toks)):
         return None
@@ -253,7 +261,8 @@ def _clause_subject(ctx: _Ctx, lo: int, hi: int, named: bool = True) -> tuple[in
         return (a, b) if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)) else None
     # a named actor or a role, not "We"/"It"/"Evil": those subjects more often act than speak
     named = _has_mention(ctx, a, b) or any(ctx.low[x] in w["title_word"] or ctx.low[x].rstrip("s") in w["title_word"]
-                                           or (x > a and is_cap(ctx.toks[x].text)) for x in range(a, b))
+                                           or (x > a and is_cap(ctx.toks[x].text)) for x in range(a, b)) \
+        or (b - a == 1 and _surname(ctx, ctx.toks[a].text))
     return (a, b) if named and looks_like_speaker(ctx.toks[a:b], True) else None
 
 
@@ -271,7 +280,7 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
             return inner
         first = ctx.low[p + 1]
         if not (first in w["determiner"] or first in w["title_word"] or first in w["relative_word"] or first == "of" or first.isdigit()
-                or ctx.toks[p + 1].text.istitle()
+                or ctx.toks[p + 1].text.istitle() or (first.endswith("ing") and ctx.toks[p + 1].text.islower())
                 or (not first.endswith("ed") and any(t in w["title_word"] for t in ctx.low[p + 2:min(p + 4, end_seg)]))):
             return inner  # "executive director of ...": a role within three words
         i = _walk_back(ctx, p, lo)
@@ -306,7 +315,7 @@ def _np_after(ctx: _Ctx, i: int, hi: int) -> tuple[int, int] | None:
     while j < hi and j < i + NP_MAX_TOKENS:
         t = ctx.low[j]
         if t in PUNCT_BREAK or t in ("'", "`", ".") or (t in w["clause_break"] and j > i) or (t in w["np_end_preposition"] and j > i) \
-                or (t == "to" and j > i):
+                or (t == "to" and j > i) or (j > i and (t in w["be_form"] or t in w["verb_like"])):
             break  # "ask certain authorities to clarify": an infinitive, not a speaker phrase
         j += 1
     if j == i or not looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)):
@@ -645,8 +654,9 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             return None  # "explained his approaches", "defend the native land": an object, not a statement
         end = _content_end(ctx, s.end)
         takes_to = cue[2]["kind"] == "verb_to" and k < hi and ctx.low[k] == "to"
-        if sp[0] > lo and ctx.low[sp[0] - 1] in w["subordinator"] and not as_said:
-            # "While Comey said X, he did not ...": the statement ends with its clause
+        relative = sp[1] - sp[0] == 1 and ctx.low[sp[0]] in w["relative_word"]
+        if (sp[0] > lo and ctx.low[sp[0] - 1] in w["subordinator"] and not as_said) or relative:
+            # "While Comey said X, he did not ...", "Podesta, who said X, left": the statement ends with its clause
             comma = next((j for j in range(k, hi) if ctx.low[j] == ","), None)
             if comma is not None and comma - k >= MIN_CONTENT_TOKENS:
                 end = ctx.toks[comma].start
@@ -801,6 +811,20 @@ def _merge_interrupted(ctx: _Ctx, raws: list[_Raw], done: set[int]) -> None:
             break
 
 
+def _resolve_relative(ctx: _Ctx, resolver: Resolver, span: tuple[int, int]) -> Speaker | None:
+    """'Podesta, who said ...': the span stays 'who', the name is the phrase before the comma."""
+    if ctx.text[span[0]:span[1]].lower() not in words()["relative_word"]:
+        return None
+    i = ctx.tok_at(span[0])
+    if i < 2 or ctx.low[i - 1] != ",":
+        return None
+    a = _walk_back(ctx, i - 1, max(0, i - 1 - NP_MAX_TOKENS))
+    if a >= i - 1:
+        return None
+    ante = resolver.resolve(ctx.text, ctx.toks[a].start, ctx.toks[i - 2].end)
+    return Speaker(span[0], span[1], ctx.text[span[0]:span[1]], ante.name, ante.actor, ante.side)
+
+
 def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Quote]:
     art = ctx.doc.article
     skip = [(q.start, q.end) for q in ctx.quotes]
@@ -810,7 +834,8 @@ def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Quote]:
     last: tuple[Quote, int] | None = None
     for n, r in enumerate(raws, 1):
         qid = f"{art.doc_id}#q{n}"
-        sp = resolver.resolve(ctx.text, *r.speaker) if r.speaker else None
+        sp = _resolve_relative(ctx, resolver, r.speaker) if r.speaker else None
+        sp = sp or (resolver.resolve(ctx.text, *r.speaker) if r.speaker else None)
         if sp is None and r.floating and last is not None and ctx.para_index(r.start) - last[1] <= FLOAT_PARAGRAPHS:
             prev = last[0]
             speaker = (prev.speaker, None, None, prev.speaker_actor, prev.speaker_side)

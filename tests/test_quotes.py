@@ -238,6 +238,22 @@ def test_statement_content(cb, text, content):
     assert one(text, cb).text == content
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    # PolNeAR train misses with 'said' as the cue
+    ("Podesta, who said the project was vetted by his counsel, left the firm.", "Podesta", "the project was vetted by his counsel"),
+    ("The spokesman refused to answer questions but said there was no meeting planned.", "The spokesman",
+     "there was no meeting planned"),
+    ("Each side said the other would be responsible for the delay.", "Each side", "the other would be responsible for the delay"),
+    ("Florida delegate John Archer, wearing a T-shirt covered in buttons, said he is proud of the campaign.",
+     "Florida delegate John Archer", "he is proud of the campaign"),
+    ("Ben Giles spoke first. Giles tried to re-engage the campaign and said he had prepared policy papers.", "Ben Giles",
+     "he had prepared policy papers"),
+])
+def test_subjects_far_from_their_cue(cb, text, speaker, content):
+    q = one(text, cb)
+    assert (q.speaker, q.text) == (speaker, content)
+
+
 def test_a_document_reads(cb):
     q = one('The message reads, in part: "This major interstate project has shown the importance of cooperation."', cb)
     assert q.speaker == "The message" and q.cue == "reads"
@@ -286,6 +302,9 @@ def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
     # case study: 1 of 296 'support' rows and 3 of 122 'find' rows had a clause after the cue
     "Most Europeans support Ukraine's integration.",
     "No matter how much time it takes, we will find them all.",
+    "The sides exchanged views on ways to strengthen cooperation within the regional formats.",
+    "The invasion, which has claimed thousands of lives, goes on.",
+    "There are many people out there, who want to walk the same path.",
     # coded as errors in the case study (seed 8085)
     "They don't know why they're here.",
     "Heaven, protect those who defend the native land.",
