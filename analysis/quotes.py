@@ -28,6 +28,7 @@ from .quotemarks import QuoteSpan
 from .records import Quote, Span
 from .speakers import Resolver, Speaker, find_persons, find_turns, is_cap, looks_like_speaker, trim_np, words
 from .text import tokens as tokenize
+from .zones import title_case
 
 AFTER_WINDOW = 14        # tokens after a closing mark searched for "he said"
 BEFORE_WINDOW = 16       # tokens before an opening mark searched for "X said:"
@@ -86,6 +87,8 @@ class _Ctx:
         table = _cue_table(cb.hash, tuple(cb.lexicon("speech_cues")))
         self.cues: dict[int, tuple[int, Entry]] = {}
         heads = [(z.start, z.end) for z in art.zones if z.kind == "headline"]
+        # live blogs put more headlines in the body: "Clinton Says Russians Hacked DNC"
+        heads += [(p.start, p.end) for p in self.paras if len(p.text) < 200 and title_case(p.text.split())]
         sent_starts = {s.start for s in self.sents}
         for i, w in enumerate(self.low):
             tok = self.toks[i]
@@ -205,6 +208,13 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     if j == cue_i and j > lo and ctx.low[j - 1] == "," and ctx.low[cue_i].endswith("ing"):
         # "Putin met the governor of Kursk, saying that ...": the subject speaks, not the object
         return _clause_subject(ctx, lo, j - 1, named=False)
+    if j - 1 > lo and ctx.low[j - 1] in ("—", "–"):
+        o = next((x for x in range(j - 2, max(lo, j - APPOSITIVE_MAX) - 1, -1) if ctx.low[x] in ("—", "–")), None)
+        if o is not None and o > lo and (ctx.low[o + 1] in w["determiner"] or ctx.low[o + 1] in w["title_word"]):
+            i = _walk_back(ctx, o, lo)
+            toks = trim_np(ctx.toks[i:o])
+            if toks and any(is_cap(t.text) for t in toks) and looks_like_speaker(toks, _has_mention(ctx, i, o)):
+                return ctx.tok_at(toks[0].start), j  # the dashes enclose an appositive, as coders mark it
     comma = j > lo and ctx.low[j - 1] == ","
     k = j - 1 if comma else j
     if comma:
@@ -257,7 +267,7 @@ def _clause_subject(ctx: _Ctx, lo: int, hi: int, named: bool = True) -> tuple[in
         return None  # "Both the Republic and municipal authorities": the phrase goes on
     a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
     w = words()
-    if not named:
+    if not named or (b - a == 1 and (ctx.low[a] in w["pronoun_m"] or ctx.low[a] in w["pronoun_f"])):
         return (a, b) if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)) else None
     # a named actor or a role, not "We"/"It"/"Evil": those subjects more often act than speak
     named = _has_mention(ctx, a, b) or any(ctx.low[x] in w["title_word"] or ctx.low[x].rstrip("s") in w["title_word"]

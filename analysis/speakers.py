@@ -104,10 +104,10 @@ def looks_like_speaker(toks: list[Span], mentions_in: bool) -> bool:
 def name_part(phrase: str) -> tuple[int, str]:
     """The named part of a phrase with appositives and its offset in the phrase:
     'Hugh Hill, a doctor' -> 'Hugh Hill'; "Putin's spokesman, Dmitry Peskov" -> 'Dmitry Peskov'."""
-    if "," not in phrase:
+    if not any(ch in phrase for ch in ",—–"):
         return 0, phrase
     pos, parts = 0, []
-    for part in phrase.split(","):
+    for part in re.split("[,—–]", phrase):  # "Jason Sims — a teacher from Mount Pleasant —"
         stripped = part.strip()
         if stripped:
             parts.append((pos + part.index(stripped), stripped))

@@ -78,10 +78,10 @@ def _is_headline(p: Span, title: str | None) -> bool:
     if len(words) > HEADLINE_MAX_WORDS:
         return False
     # a sentence ends in a period, unless every word is capitalised: "Glenn Beck Says Trump Poses A Threat."
-    return not p.text.rstrip().endswith((".", "\"")) or _title_case(words)
+    return not p.text.rstrip().endswith((".", "\"")) or title_case(words)
 
 
-def _title_case(words: list[str]) -> bool:
+def title_case(words: list[str]) -> bool:
     """Every word of four or more letters starts with a capital (short function words may not)."""
     long = [w.strip("\"'“”‘’(),.:;!?") for w in words]
     long = [w for w in long if len(w) >= 4 and w[:1].isalpha()]

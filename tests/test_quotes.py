@@ -248,10 +248,19 @@ def test_statement_content(cb, text, content):
      "Florida delegate John Archer", "he is proud of the campaign"),
     ("Ben Giles spoke first. Giles tried to re-engage the campaign and said he had prepared policy papers.", "Ben Giles",
      "he had prepared policy papers"),
+    ("Jason Sims — a teacher from Mount Pleasant — says he made a last-minute decision.", "Jason Sims",
+     "he made a last-minute decision"),
+    ("Maria Zakharova spoke first. She is comparing the measures to sanctions and says Kyiv is flouting the law.",
+     "Maria Zakharova", "Kyiv is flouting the law"),
 ])
 def test_subjects_far_from_their_cue(cb, text, speaker, content):
     q = one(text, cb)
     assert (q.speaker, q.text) == (speaker, content)
+
+
+def test_a_title_case_line_in_a_live_blog_is_a_headline(cb):
+    q = one("Headline\n\nThe latest on the campaign.\n\nClinton Says Russians Hacked DNC\n\nMore text follows here.", cb)
+    assert (q.speaker, q.text) == ("Clinton", "Russians Hacked DNC")
 
 
 def test_a_document_reads(cb):
@@ -303,6 +312,7 @@ def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
     "Most Europeans support Ukraine's integration.",
     "No matter how much time it takes, we will find them all.",
     "The sides exchanged views on ways to strengthen cooperation within the regional formats.",
+    "The men – Sergei Ustyugov, Alexei Chervotkin and Alexander Bolshunov – have shown their worth.",
     "The invasion, which has claimed thousands of lives, goes on.",
     "There are many people out there, who want to walk the same path.",
     # coded as errors in the case study (seed 8085)
