@@ -40,6 +40,7 @@ NP_MAX_AFTER = 12        # tokens searched for a cue after a speaker phrase
 CONTINUE_GAP = 160       # characters of attribution between two parts of one quote
 FLOAT_PARAGRAPHS = 2     # a floating quote continues a speaker at most this many paragraphs back
 NP_MAX_TOKENS = 12       # a longer run of name-like tokens is not one phrase
+OPENER_MAX = 6           # tokens of 'During the debate,' before a sentence's subject
 MODIFIERS_MAX = 2        # lower-case words between a determiner and a speaker's head ('the budget office')
 RELATIVE_MAX = 14        # tokens of "who ..." between a speaker and the cue
 LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long
@@ -259,6 +260,10 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
 def _clause_subject(ctx: _Ctx, lo: int, hi: int, named: bool = True) -> tuple[int, int] | None:
     """The speaker phrase that opens tokens lo..hi, if one does and a verb follows it;
     with ``named``, only a named actor or a role."""
+    opener = next((x for x in range(lo, min(hi, lo + OPENER_MAX)) if ctx.low[x] == ","), None)
+    if opener is not None and opener + 1 < hi and (is_cap(ctx.toks[opener + 1].text) or ctx.low[opener + 1] in words()["pronoun_m"]
+                                                   | words()["pronoun_f"] | words()["pronoun_group"]):
+        lo = opener + 1  # "However, he held his fire ...", "During the debate, Cruz made ..."
     i = lo
     while i < hi and i - lo < NP_MAX_TOKENS and _np_word(ctx, i):
         i += 1

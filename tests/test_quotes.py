@@ -252,6 +252,8 @@ def test_statement_content(cb, text, content):
      "he made a last-minute decision"),
     ("Maria Zakharova spoke first. She is comparing the measures to sanctions and says Kyiv is flouting the law.",
      "Maria Zakharova", "Kyiv is flouting the law"),
+    ('During the debate, Ted Cruz made an unprompted call for an end to subsidies, calling them "corporate welfare."', "Ted Cruz",
+     'them "corporate welfare."'),
 ])
 def test_subjects_far_from_their_cue(cb, text, speaker, content):
     q = one(text, cb)
