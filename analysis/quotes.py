@@ -72,6 +72,46 @@ class _Raw:
     floating: bool = False
 
 
+class _Spans:
+    """Character spans kept sorted and merged where they overlap: whether an offset is inside,
+    which spans overlap a range, in log time (a document can hold thousands of statements).
+    Only spans that never overlap (quotes) keep their own bounds."""
+
+    def __init__(self, spans: list[tuple[int, int]] = ()):
+        self.spans: list[tuple[int, int]] = []
+        for a, b in sorted(spans):
+            if self.spans and a < self.spans[-1][1]:
+                self.spans[-1] = (self.spans[-1][0], max(b, self.spans[-1][1]))
+            else:
+                self.spans.append((a, b))
+        self.starts = [a for a, _ in self.spans]
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_left(self.starts, a)
+        j = i
+        while j < len(self.spans) and self.spans[j][0] < b:  # swallow the spans it overlaps
+            b = max(b, self.spans[j][1])
+            j += 1
+        if i > 0 and self.spans[i - 1][1] > a:
+            i -= 1
+            a, b = self.spans[i][0], max(b, self.spans[i][1])
+        self.spans[i:j] = [(a, b)]
+        self.starts[i:j] = [a]
+
+    def contains(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.spans[i][1]
+
+    def overlapping(self, a: int, b: int) -> list[tuple[int, int]]:
+        i = max(bisect.bisect_right(self.starts, a) - 1, 0)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < b:
+            if self.spans[i][1] > a:
+                out.append(self.spans[i])
+            i += 1
+        return out
+
+
 class _Ctx:
     """Tokens and lookups of one document."""
 
@@ -87,20 +127,21 @@ class _Ctx:
         self.low = [t.text.lower() for t in self.toks]
         table = _cue_table(cb.hash, tuple(cb.lexicon("speech_cues")))
         self.cues: dict[int, tuple[int, Entry]] = {}
-        heads = [(z.start, z.end) for z in art.zones if z.kind == "headline"]
-        # live blogs put more headlines in the body: "Clinton Says Russians Hacked DNC"
-        heads += [(p.start, p.end) for p in self.paras if len(p.text) < 200 and title_case(p.text.split())]
+        self.para_starts = [p.start for p in self.paras]
+        heads = _Spans([(z.start, z.end) for z in art.zones if z.kind == "headline"]
+                       # live blogs put more headlines in the body: "Clinton Says Russians Hacked DNC"
+                       + [(p.start, p.end) for p in self.paras if len(p.text) < 200 and title_case(p.text.split())])
         sent_starts = {s.start for s in self.sents}
         for i, w in enumerate(self.low):
             tok = self.toks[i]
             # a capitalised cue is a name ("United States") except in a headline or at a sentence start
-            if tok.text[:1].isupper() and tok.start not in sent_starts and not any(a <= tok.start < b for a, b in heads):
+            if tok.text[:1].isupper() and tok.start not in sent_starts and not heads.contains(tok.start):
                 continue
             for ws, e in table.get(w, ()):
                 if tuple(self.low[i:i + len(ws)]) == ws:
                     self.cues[i] = (i + len(ws), e)
                     break
-        self.para_starts = [p.start for p in self.paras]
+        self.surnames: dict[str, bool] = {}
         self.quotes = doc.quote_spans
 
     def tok_at(self, offset: int) -> int:
@@ -152,7 +193,11 @@ def _walk_back(ctx: _Ctx, k: int, lo: int, modifiers: bool = True) -> int:
 
 def _surname(ctx: _Ctx, tok: str) -> bool:
     """'Giles' is a person's name when the text also calls them 'Ben Giles'."""
-    return is_cap(tok) and tok.isalpha() and len(tok) > 2 and not _pronoun(tok.lower()) and re.search(r"\b[A-Z][a-z]+ " + re.escape(tok) + r"\b", ctx.text) is not None
+    if not (is_cap(tok) and tok.isalpha() and len(tok) > 2 and not _pronoun(tok.lower())):
+        return False
+    if tok not in ctx.surnames:  # one search per word and document: a long text repeats its subjects
+        ctx.surnames[tok] = re.search(r"\b[A-Z][a-z]+ " + re.escape(tok) + r"\b", ctx.text) is not None
+    return ctx.surnames[tok]
 
 
 def _takes_modifiers(first: str) -> bool:
@@ -520,13 +565,14 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
     a whole quote that has no attribution yet ('X says A and "B" -- ...' is mixed)."""
     out: list[_Raw] = []
     w = words()
+    taken, quoted = _Spans(covered), _Spans(open_quotes)
 
     def inside(offset: int) -> bool:
-        return any(s <= offset < e for s, e in covered + open_quotes)
+        return taken.contains(offset) or quoted.contains(offset)
 
     def clashes(raw: _Raw) -> bool:
-        return (any(a < raw.end and raw.start < b for a, b in covered)
-                or any(a < raw.end and raw.start < b and not raw.start <= a < b <= raw.end for a, b in open_quotes))
+        return bool(taken.overlapping(raw.start, raw.end)) or any(
+            not raw.start <= a < b <= raw.end for a, b in quoted.overlapping(raw.start, raw.end))
 
     for s in ctx.sents:
         lo, hi = ctx.tok_at(s.start), ctx.tok_at(s.end)
@@ -540,7 +586,7 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
             if raw is not None and "_content_" in raw.rule and not clashes(raw):
                 used.add(last)
                 out.append(raw)
-                covered.append((raw.start, raw.end))
+                taken.add(raw.start, raw.end)
         for c in range(lo, hi):
             if c not in ctx.cues or c in used or ctx.toks[c].start < taken_until or inside(ctx.toks[c].start):
                 continue
@@ -557,7 +603,7 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
             _cut_at_coordinated_cue(ctx, raw, ce, hi)
             used.add(c)
             out.append(raw)
-            covered.append((raw.start, raw.end))
+            taken.add(raw.start, raw.end)
             taken_until = raw.end
     return out
 

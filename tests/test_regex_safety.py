@@ -28,6 +28,12 @@ ADVERSARIAL = {
     "end_marks": '!".' * 20000 + " x",
     "titles": "Mr. " * 20000,
     "one_word_marks": "a" * 100000 + ".(" + "b." * 20000 + " c",
+    # thousands of statements in one document (each rule of session 3 at least once)
+    "and_said": "Giles left and said so that it was fine. " * 5000,
+    "who_said": "Podesta, who said the plan was fine, left. " * 5000,
+    "title_lines": "Clinton Says Russians Hacked DNC\n\n" * 5000,
+    "dashes": "Jason Sims — a teacher — says he made it. " * 5000,
+    "parentheticals": "We will be happy, as I told our guest today, to see them, I believe, soon. " * 3000,
 }
 
 
