@@ -9,11 +9,14 @@ Rules over tokens, in named passes (after the Gender Gap Tracker's design):
    content after its attribution (..., he said.); an indirect statement that
    contains a quoted fragment is *mixed* (Putin said Moscow "has no plans");
 3. floating quotes: a quote paragraph with no attribution continues the
-   previous speaker; other long unattributed quotes keep an empty speaker;
-   short ones are scare quotes, left to markers.py;
+   previous speaker, and so does a quote that opens the sentence right after
+   an attributed statement; other long unattributed quotes keep an empty
+   speaker; short ones are scare quotes, left to markers.py;
 4. speakers resolved in text order (speakers.py).
 
-Cues come from the codebook's speech_cues lexicon; every row names its rule.
+Cues come from the codebook's speech_cues lexicon, whose ``kind`` column says
+what a cue needs around it (verb_clause cues need a clause after them); every
+row names its rule.
 """
 from __future__ import annotations
 
