@@ -29,7 +29,7 @@ from .codebook import Codebook, Entry
 from .document import Doc
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
-from .speakers import Resolver, Speaker, find_persons, find_turns, is_cap, looks_like_speaker, trim_np, words
+from .speakers import Resolver, Speaker, find_persons, find_turns, is_cap, is_negation, looks_like_speaker, trim_np, words
 from .text import tokens as tokenize
 from .zones import title_case
 
@@ -251,7 +251,7 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
             break
     if j - 2 >= lo and ctx.low[j - 1] == "who" and ctx.low[j - 2] == "," and ctx.cues[cue_i][1]["kind"] != "verb_to":
         return j - 1, j  # "Podesta, who said ...": coders mark 'who'; the resolver names it
-    if j > lo and ctx.low[j - 1] in ("and", "but"):
+    if j > lo and ctx.low[j - 1] in w["coordinator"]:
         # "The President thanked the EU and stressed": the cue shares the clause's subject
         return _clause_subject(ctx, lo, j - 1)
     if j == cue_i and j > lo and ctx.low[j - 1] == "," and ctx.low[cue_i].endswith("ing"):
@@ -655,7 +655,7 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
         return True  # "Do you think this is acceptable?"
     if c > lo and ctx.low[c].endswith("ing") and ctx.low[c - 1] in w["object_pronoun"]:
         return True  # "He told them commenting on his film": a participle of the telling
-    if any(t in w["negation"] or t.endswith(("n't", "n’t")) for t in ctx.low[max(lo, c - 3):c]):
+    if any(is_negation(t) for t in ctx.low[max(lo, c - 3):c]):
         return True  # "I do not want to", "Russia cannot feel"
     if c - 1 >= lo and ctx.low[c - 1] == "to" and (c - 2 < lo or ctx.low[c - 2] not in w["to_chain"]):
         return True  # an infinitive: "agreed to maintain contact"
@@ -685,12 +685,12 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
     if sp is not None and sp[0] > lo and ctx.low[sp[0] - 1] in w["relative_object"] and ce < hi \
             and (ctx.low[ce] in w["topic_preposition"] or ctx.low[ce] in PUNCT_BREAK or ctx.low[ce] == "."):
         return None  # "what we agreed to over the past 30 years": the object came before ('which he said would' is kept)
-    if sp is not None and sp[0] - 2 > lo and ctx.low[sp[0] - 3:sp[0]] == ["as", "far", "as"]:
+    if sp is not None and any(ctx.low[max(lo, sp[0] - len(p.split())):sp[0]] == p.split() for p in w["idiom_before_speaker"]):
         return None  # "as far as I know"
     if sp is not None and sp[0] > lo and ctx.low[sp[0] - 1] == "as":
         # "We will be happy, as I told our guest today, to see ...": the sentence is the statement
         comma = next((j for j in range(ce, min(hi, ce + FILLER_MAX)) if ctx.low[j] == ","), None)
-        generic = sp[1] - sp[0] == 1 and ctx.low[sp[0]] in w["pronoun_group"] | {"you", "one"}
+        generic = sp[1] - sp[0] == 1 and ctx.low[sp[0]] in w["generic_subject"]
         if comma is not None and sp[0] - 1 > lo and generic:
             return None  # "as they say, on the ground", "as we know": an idiom, not a source
         if comma is not None and sp[0] - 1 > lo:

@@ -29,6 +29,16 @@ def words() -> dict[str, frozenset[str]]:
         return {r["id"]: frozenset(w.strip() for w in r["words"].split("|") if w.strip()) for r in rows}
 
 
+def negated_contraction(low: str) -> bool:
+    """"don't", "isn’t": a negation the tokenizer keeps as one token."""
+    return low.endswith(("n't", "n’t"))
+
+
+def is_negation(low: str) -> bool:
+    """'not', 'never' ... or a negated contraction."""
+    return low in words()["negation"] or negated_contraction(low)
+
+
 def is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
@@ -62,7 +72,7 @@ def trim_np(toks: list[Span]) -> list[Span]:
     w = words()
     preps = {"on", "in", "at", "during", "after", "before", "with", "from", "by", "over", "last", "this", "earlier", "later"}
     out = list(toks)
-    while out and (out[-1].text.lower() in w["skip_between"] or out[-1].text.lower().endswith(("n't", "n’t"))
+    while out and (out[-1].text.lower() in w["skip_between"] or negated_contraction(out[-1].text.lower())
                    or (len(out) > 1 and out[-1].text.islower() and out[-1].text.endswith("ly"))):
         out.pop()  # "Trump isn't", "Democratic politicians typically"
     while out and out[0].text.lower() in w["np_inner"] | w["clause_break"] | w["np_leading"]:
