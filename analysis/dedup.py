@@ -21,8 +21,10 @@ _BIN_SHIFT = np.uint64(64 - 6)                 # top 6 bits: one of N_HASH = 64 
 _LOW_BITS = np.uint64((1 << 58) - 1)
 
 
-def exact_key(text: str) -> str:
-    return hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()
+def exact_key(text: str) -> int:
+    """The text's key for exact duplicates: the same after folding case and white space
+    (60 bits of SHA-1; computed with the signature, in the workers)."""
+    return int(hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:15], 16)
 
 
 @lru_cache(maxsize=200_000)
@@ -88,8 +90,9 @@ class DuplicateIndex:
         self._keys: list[int] = []
         self._sigs: list[np.ndarray] = []
 
-    def add(self, text: str, sig) -> int:
-        self._keys.append(int(exact_key(text)[:15], 16))
+    def add(self, key: int, sig) -> int:
+        """Add an article by its ``exact_key`` and ``signature``; returns its index."""
+        self._keys.append(key)
         self._sigs.append(np.asarray(sig, dtype=np.uint64).astype(np.uint32))
         return len(self._keys) - 1
 

@@ -25,7 +25,7 @@ from . import __version__
 from .blame import extract_blame
 from .codebook import Codebook, load_codebook
 from .corpus import LoadOptions, iter_corpus
-from .dedup import DuplicateIndex, signature
+from .dedup import DuplicateIndex, exact_key, signature
 from .document import prepare
 from .engines import make_engine
 from .features import article_features, feature_dtypes
@@ -86,6 +86,7 @@ def process_article(article: Article, cb: Codebook) -> dict:
             "article": article_row(article, rows, cb),
             "tables": {name: [dict(r.__dict__) for r in recs] for name, recs in rows.items()},
             "signature": [int(x) for x in signature(article.text)],
+            "exact_key": exact_key(article.text),
         }
     except Exception as err:  # one article's failure must not cost the run
         return {"doc_id": article.doc_id, "source": article.source,
@@ -266,7 +267,7 @@ def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | 
                     batch_rows["errors"].append(ErrorRecord(it.doc_id, it.source, reason))
                     continue
                 n_cached += it.doc_id in cached
-                dups.add(it.text, res["signature"])
+                dups.add(res["exact_key"], res["signature"])
                 batch_rows["articles"].append(res["article"])
                 batch_rows["texts"].append({"doc_id": it.doc_id, "text": it.text})
                 for name in SPAN_TABLES:

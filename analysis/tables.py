@@ -75,10 +75,8 @@ def arrow_schema(name: str, extra_columns: dict[str, str] | None = None) -> pa.S
 
 def to_arrow(name: str, rows: list, extra_columns: dict[str, str] | None = None) -> pa.Table:
     """Records or dicts to an Arrow table with the table's schema (no pandas on the hot path)."""
-    schema = arrow_schema(name, extra_columns)
-    cols = schema.names
     dicts = [r if isinstance(r, dict) else r.__dict__ for r in rows]
-    return pa.Table.from_pydict({c: [d.get(c) for d in dicts] for c in cols}, schema=schema)
+    return pa.Table.from_pylist(dicts, schema=arrow_schema(name, extra_columns))
 
 
 class PartitionWriter:
