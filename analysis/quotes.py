@@ -49,6 +49,7 @@ RELATIVE_MAX = 14        # tokens of "who ..." between a speaker and the cue
 LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long
 APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker span
 APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have
+ASIDE_MAX = 14           # tokens of ", after the scandal broke in March," between a speaker and the cue
 PUNCT_BREAK = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "«", "»", "?", "!"}
 
 
@@ -241,8 +242,10 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
             if o is None or ctx.low[o] != "(" or o == lo:
                 break
             paren, j = (o, j), o
-        elif j - 2 >= lo and ctx.low[j - 1] == "to" and ctx.low[j - 2] in w["to_chain"]:
-            j -= 2  # "I would like to stress", "I want to emphasise"
+        elif j - 2 >= lo and ctx.low[j - 1] == "to" and (ctx.low[j - 2] in w["to_chain"] or ctx.low[j - 2] in w["to_chain_clause"]):
+            j -= 2  # "I would like to stress", "I want to emphasise", "Republicans continue to warn"
+        elif j - 3 >= lo and ctx.low[j - 1] == "to" and ctx.low[j - 2] == "on" and ctx.low[j - 3] in w["go_on"]:
+            j -= 3  # "D'Souza went on to explain"
         elif ctx.low[j - 1] in w["skip_between"]:
             j -= 1
         elif j - 2 >= lo and ctx.low[j - 2] in w["filler_start"] and ctx.low[j - 1] in w["time_or_place"]:
@@ -270,12 +273,12 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
         app = _appositive_before(ctx, k, lo)
         if app is not None:
             return app[0], app[1] + 1   # the appositive's closing comma belongs to it, as coders mark it
-    i = _walk_back(ctx, k, lo)
-    toks = trim_np(ctx.toks[i:k])
-    if toks:
-        a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
-        if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)):
-            return (a, paren[1]) if paren and b == paren[0] else (a, b)
+        aside = None if ctx.low[cue_i].endswith("ing") else _aside_before(ctx, k, lo)
+        if aside is not None:
+            return aside
+    np_ = _phrase_before(ctx, k, lo)
+    if np_ is not None:
+        return (np_[0], paren[1]) if paren and np_[1] == paren[0] else np_
     # "Democrats in Iowa who watched the debate said": the phrase before the relative clause
     r = k - 1
     while r > lo and k - r <= RELATIVE_MAX and ctx.low[r] not in PUNCT_BREAK and ctx.low[r] != ".":
@@ -289,17 +292,43 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
                 return ctx.tok_at(head[0].start), k
             break
         r -= 1
-    # fallback: the clause start, for phrases with ordinary words ("people briefed on the situation")
+    return _loose_np(ctx, k, lo)
+
+
+def _loose_np(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
+    """The fallback speaker phrase ending before token ``k``: the clause start, for phrases with
+    ordinary words ("people briefed on the situation")."""
+    w = words()
     i = k
     while i > lo and k - i < LOOSE_NP_TOKENS and ctx.low[i - 1] not in PUNCT_BREAK and ctx.low[i - 1] not in ("'", "`", ".") \
             and ctx.low[i - 1] not in w["clause_break"]:
         i -= 1
     toks = trim_np(ctx.toks[i:k])
-    # "those surveyed said": a participle after a determiner or group noun, right before the cue,
-    # is part of the phrase ("The President started the meeting by saying" is a clause)
-    if not toks or any(_verb_like(t.text) and not (0 < n == len(toks) - 1 and t.text.lower() in w["survey_participle"] and (
-            toks[n - 1].text.lower() in w["determiner"] or toks[n - 1].text.lower() in w["group_noun"]))
-                       for n, t in enumerate(toks)):
+    # "those surveyed said", "people briefed on the talks say": a participle right after a determiner
+    # or group noun is part of the phrase ("The President started the meeting by saying" is a clause)
+    def participle(n: int) -> bool:
+        prev = toks[n - 1].text.lower() if n else ""
+        return n > 0 and toks[n].text.lower() in w["survey_participle"] and (prev in w["determiner"] or prev in w["group_noun"])
+    if not toks or any(_verb_like(t.text) and not participle(n) for n, t in enumerate(toks)):
+        return None
+    a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
+    return (a, b) if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)) else None
+
+
+def _aside_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
+    """'Forbes, however, says' / 'Clinton, after the scandal broke in March, said': the phrase
+    before an aside that ends at the comma at token ``k`` (coders leave the aside out)."""
+    o = next((x for x in range(k - 1, max(lo, k - ASIDE_MAX) - 1, -1) if ctx.low[x] in PUNCT_BREAK), None)
+    if o is None or o == lo or ctx.low[o] != "," or o + 1 >= k or ctx.low[o + 1] not in words()["aside_opener"]:
+        return None
+    return _phrase_before(ctx, o, lo) or _loose_np(ctx, o, lo)
+
+
+def _phrase_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
+    """The name-like speaker phrase that ends right before token ``k``, if it looks like a speaker."""
+    i = _walk_back(ctx, k, lo)
+    toks = trim_np(ctx.toks[i:k])
+    if not toks:
         return None
     a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
     return (a, b) if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)) else None
@@ -657,8 +686,9 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
         return True  # "He told them commenting on his film": a participle of the telling
     if any(is_negation(t) for t in ctx.low[max(lo, c - 3):c]):
         return True  # "I do not want to", "Russia cannot feel"
-    if c - 1 >= lo and ctx.low[c - 1] == "to" and (c - 2 < lo or ctx.low[c - 2] not in w["to_chain"]):
-        return True  # an infinitive: "agreed to maintain contact"
+    if c - 1 >= lo and ctx.low[c - 1] == "to" and (c - 2 < lo or ctx.low[c - 2] not in w["to_chain"] | w["to_chain_clause"]) \
+            and not (c - 3 >= lo and ctx.low[c - 2] == "on" and ctx.low[c - 3] in w["go_on"]):
+        return True  # an infinitive: "agreed to maintain contact" (but "went on to explain" reports)
     end = ctx.cues[c][0]
     if end + 1 < len(ctx.low) and ctx.low[end] == "to" and ((end + 1) in ctx.cues or ctx.low[end + 1] in w["performative"]):
         return True  # "want to emphasise that ...": the inner cue reports it; "want to thank you" reports nothing
@@ -714,8 +744,9 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             return None  # "If they say so, ...", "He told them commenting on his film"
         if k < hi and ctx.low[k] in (",", ":"):
             k += 1
-        if cue[2]["kind"] == "verb_clause" and k < hi and ctx.low[k] not in w["clause_opener"] and ctx.low[k] not in ('"', "“", "‘"):
-            return None  # "explained his approaches", "defend the native land": an object, not a statement
+        needs_clause = cue[2]["kind"] == "verb_clause" or (c - 2 >= lo and ctx.low[c - 1] == "to" and ctx.low[c - 2] in w["to_chain_clause"])
+        if needs_clause and k < hi and ctx.low[k] not in w["clause_opener"] and ctx.low[k] not in ('"', "“", "‘"):
+            return None  # "explained his approaches", "continue to oppose any attempt": an object, not a statement
         end = _content_end(ctx, s.end)
         takes_to = cue[2]["kind"] == "verb_to" and k < hi and ctx.low[k] == "to"
         relative = sp[1] - sp[0] == 1 and ctx.low[sp[0]] in w["relative_word"]

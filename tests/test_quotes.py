@@ -81,6 +81,19 @@ def test_seed_kinds_headline_and_no_boilerplate(seed_quotes):
     ("Sen. Pat Toomey (R-Pa.) said the bill would fail.", "Pat Toomey", "the bill would fail", "indirect"),
     ("Kuleba criticized the decision to delay the aid, leaving his own ministry to explain it.", "Dmytro Kuleba",
      "the decision to delay the aid", "indirect"),
+    # an aside between the speaker and the cue (PolNeAR train; 'for his part' is common in the case study)
+    ("Forbes, however, says that Mr. Kamprad is no longer a billionaire.", "Forbes",
+     "that Mr. Kamprad is no longer a billionaire", "indirect"),
+    ("Duda, for his part, confirmed that the main challenge is security.", "Andrzej Duda", "that the main challenge is security", "indirect"),
+    ("Clinton, after the scandal broke in March, initially said that there was no classified material.", "Clinton",
+     "that there was no classified material", "indirect"),
+    ("Supporters of abortion rights, on the other hand, argued that the ruling will galvanize efforts.",
+     "Supporters of abortion rights", "that the ruling will galvanize efforts", "indirect"),
+    ("People briefed on the situation say that the governor has revealed nothing.", "People briefed on the situation",
+     "that the governor has revealed nothing", "indirect"),
+    ("The Governor went on to emphasise that living standards were a priority.", "The Governor",
+     "that living standards were a priority", "indirect"),
+    ("Ukraine continues to insist that it is Ukrainian territory.", "Ukraine", "that it is Ukrainian territory", "indirect"),
 ])
 def test_attribution_patterns(cb, text, speaker, content, kind):
     q = one(text, cb)
@@ -308,6 +321,10 @@ def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
     # coded as errors in the case study (seed 8085)
     "They don't know why they're here.",
     "Heaven, protect those who defend the native land.",
+    # 'continue to' with an action (case study): only a clause after it is a statement
+    "We will continue to oppose any attempt to isolate our countries.",
+    "Armed groups in Afghanistan continue to threaten the security of our states.",
+    "Our initiative on European security, on the guarantees we put forward, clearly stating our interests, has helped.",
     "The President of Russia explained his principled approaches to these issues.",
     "Vladimir Putin: Yes, I know.",
     # coded as errors in the case study (seed 8083)
