@@ -270,13 +270,17 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     comma = j > lo and ctx.low[j - 1] == ","
     k = j - 1 if comma else j
     if comma:
-        app = _appositive_before(ctx, k, lo)
-        if app is not None:
-            return app[0], app[1] + 1   # the appositive's closing comma belongs to it, as coders mark it
         aside = None if ctx.low[cue_i].endswith("ing") else _aside_before(ctx, k, lo)
         if aside is not None:
             return aside
+        app = _appositive_before(ctx, k, lo)
+        if app is not None:
+            return app[0], app[1] + 1   # the appositive's closing comma belongs to it, as coders mark it
     np_ = _phrase_before(ctx, k, lo)
+    if np_ is not None and np_[0] > lo and ctx.low[np_[0] - 1] in w["phrase_preposition"]:
+        # "Some delegates at the convention in Philadelphia said": the name ends a longer phrase
+        loose = _loose_np(ctx, k, lo)
+        np_ = loose if loose is not None and loose[0] < np_[0] else np_
     if np_ is not None:
         return (np_[0], paren[1]) if paren and np_[1] == paren[0] else np_
     # "Democrats in Iowa who watched the debate said": the phrase before the relative clause
@@ -318,8 +322,14 @@ def _loose_np(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
 def _aside_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
     """'Forbes, however, says' / 'Clinton, after the scandal broke in March, said': the phrase
     before an aside that ends at the comma at token ``k`` (coders leave the aside out)."""
-    o = next((x for x in range(k - 1, max(lo, k - ASIDE_MAX) - 1, -1) if ctx.low[x] in PUNCT_BREAK), None)
-    if o is None or o == lo or ctx.low[o] != "," or o + 1 >= k or ctx.low[o + 1] not in words()["aside_opener"]:
+    o = k
+    for _ in range(APPOSITIVE_SEGMENTS):  # ", during a town hall meeting in Columbus, Ohio,"
+        o = next((x for x in range(o - 1, max(lo, k - ASIDE_MAX) - 1, -1) if ctx.low[x] in PUNCT_BREAK), None)
+        if o is None or o == lo or ctx.low[o] != ",":
+            return None
+        if ctx.low[o + 1] in words()["aside_opener"]:
+            break
+    else:
         return None
     return _phrase_before(ctx, o, lo) or _loose_np(ctx, o, lo)
 

@@ -142,6 +142,11 @@ def clean_name(phrase: str) -> str:
     if role is not None:
         return role
     caps = [i for i, p in enumerate(parts) if is_cap(p) and p.lower() not in w["title_word"] and p.lower() not in w["determiner"]]
+    run = len(parts)
+    while run > 0 and is_cap(parts[run - 1]):
+        run -= 1
+    if 1 < run < len(parts) and parts[run - 1].lower() in w["phrase_preposition"] and not any(is_cap(p) for p in parts[1:run]):
+        return phrase  # "Some delegates at the convention in Philadelphia": the name is not the head
     if len(caps) >= 1 and all(is_cap(p) for p in parts[caps[0]:]):
         return " ".join(parts[caps[0]:])
     return phrase
@@ -213,6 +218,9 @@ class Resolver:
         low = phrase.lower()
         w = words()
         m = self.mention_in(start, end)
+        before = text[start:m.start].lower().split() if m is not None else []
+        if before and before[-1] in w["place_preposition"] and before[0] not in w["pronoun_group"]:
+            m = None  # "journalists in Moscow" do not speak for Moscow ("we in Ukraine" do)
         if m is not None:
             actor = self.cb.actors[m.actor]
             name = actor.name if actor.type == "person" else phrase

@@ -188,10 +188,26 @@ def test_a_second_verb_after_we_or_they_is_an_action(cb, text):
     # time phrases stay out
     ("A year ago the United States said the plan would work.", "the United States"),
     ("For the third year in a row Ukraine said the plan would work.", "Ukraine"),
+    # a name at the end of a longer phrase is not the speaker; an aside stays out
+    ("Some delegates at the convention in Philadelphia said the plan would fail.",
+     "Some delegates at the convention in Philadelphia"),
+    ("Exit polls taken in South Carolina found that Clinton won.", "Exit polls taken in South Carolina"),
+    ("Clinton, during a town hall meeting in Columbus, Ohio, said the plan would fail.", "Clinton"),
 ])
 def test_speaker_span_is_the_phrase_coders_mark(cb, text, span):
     q = one(text, cb)
     assert text[q.speaker_start:q.speaker_end] == span
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    ("Journalists in Moscow said the talks had failed.", "Journalists in Moscow", None),
+    ("We in Ukraine say the talks have failed.", "We in Ukraine", "ukraine"),
+    ("The spokesman for the Kremlin said the talks had failed.", "The spokesman for the Kremlin", "russia"),
+])
+def test_a_place_in_the_speaker_phrase_is_not_the_speakers_side(cb, text, speaker, side):
+    """Case study: 'everyone in Ukraine', 'reconnaissance groups in Ukraine' were given Ukraine's side."""
+    q = one(text, cb)
+    assert (q.speaker, q.speaker_side) == (speaker, side)
 
 
 def test_as_i_told_mid_sentence_makes_the_sentence_the_statement(cb):
