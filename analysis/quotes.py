@@ -489,6 +489,9 @@ def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
     for c in range(i + 1, min(hi, i + NP_MAX_AFTER)):
         if c in ctx.cues and c not in used:
             sp = _np_before(ctx, c, i)
+            if sp and sp[0] > i and ctx.low[i] not in words()["skip_between"]:
+                # '"...," CrowdStrike co-founder Dmitri Alperovitch told': only after a quote that hands over
+                sp = _stretch_before(ctx, i, c) if ctx.text[q.start:q.end].rstrip("\"'”’»").endswith((",", "?", "!")) else None
             if sp and (sp[0] == i or ctx.low[i] in words()["skip_between"]):
                 ce, e = ctx.cues[c]
                 if _new_statement_after(ctx, q, ce):
@@ -496,10 +499,29 @@ def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
                 used.add(c)
                 return _Raw(q.start, q.end, "direct", "direct_speaker_cue", ctx.span(*sp), (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
             return None
-        if ctx.low[c] in PUNCT_BREAK - {","} or ctx.low[c] == ".":
+        if ctx.low[c] in PUNCT_BREAK - {",", "(", ")"} or ctx.low[c] == ".":
             return None
     return None
 
+
+
+def _stretch_before(ctx: _Ctx, i: int, c: int) -> tuple[int, int] | None:
+    """Tokens i..c between a closing quote and its cue as one speaker phrase, when they can be
+    one: no clause or verb in them, and a name, role or determiner ('the conservative-leaning
+    newspaper wrote')."""
+    w = words()
+    j = c
+    while j > i and ctx.low[j - 1] in w["skip_between"]:
+        j -= 1
+    if j == i or any(ctx.low[x] in PUNCT_BREAK - {"(", ")"} or ctx.low[x] in w["clause_break"] or _verb_like(ctx.toks[x].text)
+                     for x in range(i, j)):
+        return None
+    n = j
+    if ctx.low[j - 1] == ")":  # "state Sen. Jason Holsman (D) said": the affiliation is part of the phrase
+        n = next((x for x in range(j - 2, i, -1) if ctx.low[x] == "("), j)
+    if n > i and (looks_like_speaker(ctx.toks[i:n], _has_mention(ctx, i, n)) or (ctx.low[i] in w["determiner"] and n - i <= MODIFIERS_MAX + 2)):
+        return i, j
+    return None
 
 
 def _new_statement_after(ctx: _Ctx, q: QuoteSpan, ce: int) -> bool:

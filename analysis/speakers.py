@@ -145,8 +145,13 @@ def clean_name(phrase: str) -> str:
     run = len(parts)
     while run > 0 and is_cap(parts[run - 1]):
         run -= 1
-    if 1 < run < len(parts) and parts[run - 1].lower() in w["phrase_preposition"] and not any(is_cap(p) for p in parts[1:run]):
+    k = run - 1 if run > 0 and parts[run - 1].lower() in w["determiner"] else run
+    if 1 < k < len(parts) and parts[k - 1].lower() in w["phrase_preposition"] and not any(is_cap(p) for p in parts[1:k]) \
+            and parts[0].lower() not in w["title_word"]:
         return phrase  # "Some delegates at the convention in Philadelphia": the name is not the head
+    if 0 < run == k and len(parts) - run >= 2 and parts[run - 1].islower() \
+            and not any(parts[run - 1] in w[g] for g in ("np_inner", "phrase_preposition", "coordinator")):
+        return clean_name(" ".join(parts[run:]))  # "CrowdStrike co-founder Dmitri Alperovitch": the full name after a role
     if len(caps) >= 1 and all(is_cap(p) for p in parts[caps[0]:]):
         return " ".join(parts[caps[0]:])
     return phrase
