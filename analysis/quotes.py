@@ -716,8 +716,8 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
         return True  # "Do you think this is acceptable?"
     if c > lo and ctx.low[c].endswith("ing") and ctx.low[c - 1] in w["object_pronoun"]:
         return True  # "He told them commenting on his film": a participle of the telling
-    if any(is_negation(t) for t in ctx.low[max(lo, c - 3):c]):
-        return True  # "I do not want to", "Russia cannot feel"
+    if any(is_negation(t) for t in ctx.low[max(lo, c - 3):c]) or any(t in w["negative_subject"] for t in ctx.low[lo:c]):
+        return True  # "I do not want to", "Russia cannot feel", "Neither the US nor NATO proposed"
     if c - 1 >= lo and ctx.low[c - 1] == "to" and (c - 2 < lo or ctx.low[c - 2] not in w["to_chain"] | w["to_chain_clause"]) \
             and not (c - 3 >= lo and ctx.low[c - 2] == "on" and ctx.low[c - 3] in w["go_on"]):
         return True  # an infinitive: "agreed to maintain contact" (but "went on to explain" reports)
@@ -749,7 +749,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         return None  # "what we agreed to over the past 30 years": the object came before ('which he said would' is kept)
     if sp is not None and any(ctx.low[max(lo, sp[0] - len(p.split())):sp[0]] == p.split() for p in w["idiom_before_speaker"]):
         return None  # "as far as I know"
-    if sp is not None and sp[0] > lo and ctx.low[sp[0] - 1] == "as":
+    if sp is not None and sp[0] > lo and ctx.low[sp[0] - 1] in w["as_like"]:
         # "We will be happy, as I told our guest today, to see ...": the sentence is the statement
         comma = next((j for j in range(ce, min(hi, ce + FILLER_MAX)) if ctx.low[j] == ","), None)
         generic = sp[1] - sp[0] == 1 and ctx.low[sp[0]] in w["generic_subject"]
@@ -766,6 +766,12 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         return _Raw(ctx.toks[start].start, _content_end(ctx, s.end), "indirect", "indirect_parenthetical", ctx.span(*sp), cue)
     if sp is not None:
         k = _skip_filler(ctx, ce, hi)
+        if k - 1 > ce and ctx.low[ce] in w["filler_start"] and ctx.low[k - 1] in w["article"]:
+            # the filler stopped inside its noun phrase: "said during a long GOP debate that ..." goes on
+            # to its content; "emphasized during an online briefing at the Media Center." has none
+            k = next((x for x in range(k, min(hi, k + FILLER_MAX)) if ctx.low[x] == "that"), hi)
+            if k >= hi:
+                return None
         as_said = sp[0] - 1 == lo and ctx.low[lo] == "as" and k < hi and ctx.low[k] == ","
         told = k > ce and all(ctx.low[x] in w["speech_object"] or ctx.low[x].endswith("ly") for x in range(ce, k))
         if told and k + 1 < hi and ctx.low[k] == "," and ctx.low[k + 1] not in ('"', "“", "‘", "that") \

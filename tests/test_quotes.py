@@ -344,6 +344,10 @@ def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
     # coded as errors in the case study (seed 8085)
     "They don't know why they're here.",
     "Heaven, protect those who defend the native land.",
+    # coded as errors in the case study (seed 8089)
+    "Neither the United States, not the North Atlantic Alliance proposed an alternative to this key provision.",
+    "Mykhailo Podolyak emphasized during an online briefing at the Ukrainian Media Center.",
+    "It was impossible to imagine that we would not have a surge in inflation like they said, and that the ruble would hold.",
     # 'continue to' with an action (case study): only a clause after it is a statement
     "We will continue to oppose any attempt to isolate our countries.",
     "Armed groups in Afghanistan continue to threaten the security of our states.",
