@@ -242,10 +242,8 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
             if o is None or ctx.low[o] != "(" or o == lo:
                 break
             paren, j = (o, j), o
-        elif j - 2 >= lo and ctx.low[j - 1] == "to" and (ctx.low[j - 2] in w["to_chain"] or ctx.low[j - 2] in w["to_chain_clause"]):
-            j -= 2  # "I would like to stress", "I want to emphasise", "Republicans continue to warn"
-        elif j - 3 >= lo and ctx.low[j - 1] == "to" and ctx.low[j - 2] == "on" and ctx.low[j - 3] in w["go_on"]:
-            j -= 3  # "D'Souza went on to explain"
+        elif (chain := _verb_chain(ctx, j, lo)[0]) < j:
+            j = chain  # "I would like to stress", "Republicans continue to warn", "D'Souza went on to explain"
         elif ctx.low[j - 1] in w["skip_between"]:
             j -= 1
         elif j - 2 >= lo and ctx.low[j - 2] in w["filler_start"] and ctx.low[j - 1] in w["time_or_place"]:
@@ -297,6 +295,22 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
             break
         r -= 1
     return _loose_np(ctx, k, lo)
+
+
+def _verb_chain(ctx: _Ctx, c: int, lo: int) -> tuple[int, bool]:
+    """Where a verb chain ending in 'to' right before token ``c`` starts ('would like to', 'continue
+    to', 'went on to'), and whether it makes the cue need a clause after it ('continue to insist
+    that', not 'continue to oppose any attempt'). ``(c, False)`` when there is none."""
+    w = words()
+    if c - 2 < lo or ctx.low[c - 1] != "to":
+        return c, False
+    if ctx.low[c - 2] in w["to_chain"]:
+        return c - 2, False
+    if ctx.low[c - 2] in w["to_chain_clause"]:
+        return c - 2, True
+    if c - 3 >= lo and ctx.low[c - 2] == "on" and ctx.low[c - 3] in w["go_on"]:
+        return c - 3, False
+    return c, False
 
 
 def _loose_np(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
@@ -718,8 +732,7 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
         return True  # "He told them commenting on his film": a participle of the telling
     if any(is_negation(t) for t in ctx.low[max(lo, c - 3):c]) or any(t in w["negative_subject"] for t in ctx.low[lo:c]):
         return True  # "I do not want to", "Russia cannot feel", "Neither the US nor NATO proposed"
-    if c - 1 >= lo and ctx.low[c - 1] == "to" and (c - 2 < lo or ctx.low[c - 2] not in w["to_chain"] | w["to_chain_clause"]) \
-            and not (c - 3 >= lo and ctx.low[c - 2] == "on" and ctx.low[c - 3] in w["go_on"]):
+    if c - 1 >= lo and ctx.low[c - 1] == "to" and _verb_chain(ctx, c, lo)[0] == c:
         return True  # an infinitive: "agreed to maintain contact" (but "went on to explain" reports)
     end = ctx.cues[c][0]
     if end + 1 < len(ctx.low) and ctx.low[end] == "to" and ((end + 1) in ctx.cues or ctx.low[end + 1] in w["performative"]):
@@ -782,7 +795,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             return None  # "If they say so, ...", "He told them commenting on his film"
         if k < hi and ctx.low[k] in (",", ":"):
             k += 1
-        needs_clause = cue[2]["kind"] == "verb_clause" or (c - 2 >= lo and ctx.low[c - 1] == "to" and ctx.low[c - 2] in w["to_chain_clause"])
+        needs_clause = cue[2]["kind"] == "verb_clause" or _verb_chain(ctx, c, lo)[1]
         if needs_clause and k < hi and ctx.low[k] not in w["clause_opener"] and ctx.low[k] not in ('"', "“", "‘"):
             return None  # "explained his approaches", "continue to oppose any attempt": an object, not a statement
         end = _content_end(ctx, s.end)
