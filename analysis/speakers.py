@@ -70,14 +70,13 @@ class Speaker:
 def trim_np(toks: list[Span]) -> list[Span]:
     """Drop leading prepositional/time words and trailing skip words from a phrase."""
     w = words()
-    preps = {"on", "in", "at", "during", "after", "before", "with", "from", "by", "over", "last", "this", "earlier", "later"}
     out = list(toks)
     while out and (out[-1].text.lower() in w["skip_between"] or negated_contraction(out[-1].text.lower())
                    or (len(out) > 1 and out[-1].text.islower() and out[-1].text.endswith("ly"))):
         out.pop()  # "Trump isn't", "Democratic politicians typically"
     while out and out[0].text.lower() in w["np_inner"] | w["clause_break"] | w["np_leading"]:
         out.pop(0)  # "and Russian authorities" -> "Russian authorities"; "Now the government" -> "the government"
-    if out and out[0].text.lower() in preps:
+    if out and out[0].text.lower() in w["time_phrase_start"]:
         # "On Friday Putin" -> "Putin"; "In a statement the ministry" -> "the ministry"
         i = 0
         while i < len(out) and (out[i].text.lower() in w["time_or_place"] or out[i].text.isdigit()):
@@ -233,7 +232,7 @@ class Resolver:
             if actor.type == "person":
                 self.speakers.append((start, Person(start, actor.name, m.actor, actor.gender)))
             return sp
-        if low in words()["first_person"] and self.turns:
+        if low in w["first_person"] and self.turns:
             turn = next((t for t in reversed(self.turns) if t[0] <= start), None)
             if turn is not None:
                 from .actors import lookup
