@@ -29,6 +29,7 @@ from .codebook import Codebook, Entry
 from .document import Doc
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
+from .roles import find_holders
 from .speakers import Resolver, Speaker, find_persons, find_turns, is_cap, is_negation, looks_like_speaker, trim_np, words
 from .text import tokens as tokenize
 from .zones import title_case
@@ -174,7 +175,8 @@ def _np_word(ctx: _Ctx, i: int) -> bool:
     if is_cap(t) or low.isdigit():
         return True
     return (low in w["determiner"] or low in w["title_word"] or low in w["group_noun"] or low.rstrip("s") in w["group_noun"]
-            or low in w["pronoun_m"] or low in w["pronoun_f"] or low in w["pronoun_group"] or low in w["np_inner"])
+            or low in w["pronoun_m"] or low in w["pronoun_f"] or low in w["pronoun_group"] or low in w["np_inner"]
+            or (low in w["role_link"] and i > 0 and ctx.low[i - 1] in w["role_head"]))  # "the Adviser to the Head of ..."
 
 
 def _walk_back(ctx: _Ctx, k: int, lo: int, modifiers: bool = True) -> int:
@@ -974,8 +976,9 @@ def _resolve_relative(ctx: _Ctx, resolver: Resolver, span: tuple[int, int]) -> S
 def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Quote]:
     art = ctx.doc.article
     skip = [(q.start, q.end) for q in ctx.quotes]
-    resolver = Resolver(ctx.cb, ctx.doc.mentions, find_persons(ctx.text, ctx.toks, ctx.cb, ctx.doc.mentions, skip),
-                        find_turns(ctx.text, ctx.sents))
+    persons = find_persons(ctx.text, ctx.toks, ctx.cb, ctx.doc.mentions, skip)
+    resolver = Resolver(ctx.cb, ctx.doc.mentions, persons, find_turns(ctx.text, ctx.sents),
+                        find_holders(ctx.text, ctx.toks, ctx.cb, persons, ctx.doc.mentions))
     out: list[Quote] = []
     last: tuple[Quote, int] | None = None
     for n, r in enumerate(raws, 1):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .codebook import Codebook
 from .records import Mention, Span
+from .roles import Holder, fits, parse_role, speaker_role
 
 GRAMMAR = Path(__file__).parent / "resources" / "grammar.csv"
 NP_MAX_TOKENS = 10   # a longer stretch before a cue is a clause, not a speaker phrase
@@ -140,6 +141,12 @@ def clean_name(phrase: str) -> str:
     role = _role_of(parts, w["title_word"])
     if role is not None:
         return role
+    if parts and parts[0].lower() in w["article"] and any(p.lower() in w["role_link"] for p in parts) \
+            and parse_role(parts) is not None:
+        return phrase  # "the adviser to the President of Ukraine": a role, named by the whole phrase
+    after_org = _after_org(parts)
+    if after_org:
+        return clean_name(" ".join(after_org))  # "Deputy Head of the President's Office Rostyslav Shurma"
     caps = [i for i, p in enumerate(parts) if is_cap(p) and p.lower() not in w["title_word"] and p.lower() not in w["determiner"]]
     run = len(parts)
     while run > 0 and is_cap(parts[run - 1]):
@@ -156,6 +163,15 @@ def clean_name(phrase: str) -> str:
     return phrase
 
 
+def _after_org(names: list) -> list:
+    """The name after an institution in a run of capitalised words ('Office Mykhailo Podoliak'
+    -> 'Mykhailo Podoliak'): two or more words after the last institution word, else []."""
+    org = words()["org_word"]
+    text = [getattr(n, "text", n) for n in names]
+    last = max((i for i, t in enumerate(text) if t.lower() in org), default=-1)
+    return names[last + 1:] if last >= 0 and len(names) - last - 1 >= 2 and all(is_cap(t) for t in text[last + 1:]) else []
+
+
 def _role_of(parts: list[str], titles: frozenset[str]) -> str | None:
     """'The Prime Minister of Denmark' -> the role; 'Minister of Health Viktor Lyashko' -> the
     person named after the role (the last two words when three or more follow 'of')."""
@@ -165,6 +181,8 @@ def _role_of(parts: list[str], titles: frozenset[str]) -> str | None:
     start = o - 1
     while start > 0 and is_cap(parts[start - 1]) and parts[start - 1].lower() in titles:
         start -= 1
+    if any(p.lower() in words()["role_link"] for p in parts[:start]):
+        return None  # "The adviser to the President of Ukraine" is not the President
     after = parts[o + 1:]
     if len(after) >= 3 and not any(p.lower() in titles for p in after[-2:]):
         return " ".join(after[-2:])
@@ -188,11 +206,12 @@ class Resolver:
     """Resolves speaker phrases in one document, in text order."""
 
     def __init__(self, cb: Codebook, mentions: list[Mention], persons: list[Person],
-                 turns: list[tuple[int, str]] | None = None):
+                 turns: list[tuple[int, str]] | None = None, holders: list[Holder] | None = None):
         self.cb = cb
         self.mentions = mentions
         self.persons = persons   # sorted by start
         self.turns = turns or []
+        self.holders = holders or []   # persons named with a role, sorted by start
         self.speakers: list[tuple[int, Person]] = []
 
     def mention_in(self, start: int, end: int) -> Mention | None:
@@ -212,6 +231,21 @@ class Resolver:
                 return p
         return None
 
+    def _role_holder(self, phrase: str, start: int) -> Holder | None:
+        """'the President': the one person named earlier in the role, or of several the last of
+        them to speak; None when none of several has spoken."""
+        role = speaker_role(phrase)
+        if role is None:
+            return None
+        cands = [h for h in self.holders if h.start < start and fits(h.role, role)]
+        ids = {h.actor or h.name for h in cands}
+        if len(ids) == 1:
+            return cands[-1]
+        spoken = [p for s, p in sorted(self.speakers, key=lambda x: x[0]) if s < start and (p.actor or p.name) in ids]
+        if spoken:
+            return next(h for h in cands if (h.actor or h.name) == (spoken[-1].actor or spoken[-1].name))
+        return None
+
     def resolve(self, text: str, start: int, end: int) -> Speaker:
         off, core = name_part(text[start:end])
         sp = self._resolve(text, start + off, start + off + len(core))
@@ -225,6 +259,8 @@ class Resolver:
         before = text[start:m.start].lower().split() if m is not None else []
         if before and before[-1] in w["place_preposition"] and before[0] not in w["pronoun_group"]:
             m = None  # "journalists in Moscow" do not speak for Moscow ("we in Ukraine" do)
+        elif _role_complement(before) and self.cb.actors[m.actor].type == "person":
+            m = None  # "the adviser to the President of Ukraine" is not the President
         if m is not None:
             actor = self.cb.actors[m.actor]
             name = actor.name if actor.type == "person" else phrase
@@ -245,6 +281,11 @@ class Resolver:
             if p is not None:
                 return Speaker(start, end, phrase, p.name, p.actor, self.cb.side_of(p.actor))
             return Speaker(start, end, phrase, phrase, None, None)
+        holder = self._role_holder(phrase, start)
+        if holder is not None:
+            gender = self.cb.actors[holder.actor].gender if holder.actor else None
+            self.speakers.append((start, Person(start, holder.name, holder.actor, gender)))
+            return Speaker(start, end, phrase, holder.name, holder.actor, self.cb.side_of(holder.actor))
         name = clean_name(phrase)
         if " " not in name and is_cap(name):
             full = next((p for p in reversed(self.persons) if p.start < start and p.name.split()[-1] == name and " " in p.name), None)
@@ -257,6 +298,18 @@ class Resolver:
         return Speaker(start, end, phrase, name, None, None)
 
 
+def _role_complement(before: list[str]) -> bool:
+    """The words before a mention end in 'ROLE to/of (the)': the mention is the role's complement."""
+    w = words()
+    b = [x for x in before if x not in w["article"]]
+    return len(b) >= 2 and b[-1] in w["role_link"] and b[-2] in w["role_head"]
+
+
+def _after_role_of(before: tuple[str, ...]) -> bool:
+    """The words before a run of names end in 'ROLE of (the)': the run opens with the role's place."""
+    return before[-1:] != ("to",) and _role_complement(list(before))
+
+
 def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Mention], skip: list[tuple[int, int]]) -> list[Person]:
     """Persons named in the text: codebook person mentions and runs of capitalised words."""
     w = words()
@@ -264,14 +317,22 @@ def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Men
            for m in mentions if cb.actors[m.actor].type == "person"]
     covered = [(m.start, m.end) for m in mentions]
     run: list[Span] = []
-    before = ""   # the token before the run: "the Anti-Defamation League" names no person
+    before: tuple[str, ...] = ()   # the tokens before the run: "the Anti-Defamation League" names no person
 
     def flush():
         names = [t for t in run if t.text.lower() not in w["title_word"]]
-        if len(names) >= 2 and before not in w["article"] and not any(s <= run[0].start < e for s, e in covered + skip):
+        if _after_org(names):
+            names = _after_org(names)  # "Office Mykhailo Podoliak" -> "Mykhailo Podoliak"
+        elif _after_role_of(before):
+            if len(names) < 3:
+                return  # "Minister of Internal Affairs": the role's domain, not a person
+            names = names[-2:]  # "Prime Minister of Bulgaria Kiril Petkov" -> "Kiril Petkov"
+        elif before[-1:] and before[-1] in w["article"] and not (run[0].text.lower() in w["role_head"] and run[1:] == names):
+            return  # "the Anti-Defamation League"; but "the President Mykhailo Podolyak" is the role and a name
+        if len(names) >= 2 and not any(s <= names[0].start < e for s, e in covered + skip):
             out.append(Person(names[0].start, " ".join(t.text for t in names), None, None))
 
-    prev = ""
+    prev: tuple[str, ...] = ()
     for t in tokens:
         if is_cap(t.text) and t.text.replace("'", "").replace("’", "").replace("-", "").isalpha() and t.text.lower() not in w["not_a_name"] and "." not in t.text[:-1]:
             if run and t.start - run[-1].end > 1:
@@ -284,7 +345,7 @@ def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Men
             if run:
                 flush()
             run = []
-        prev = t.text.lower()
+        prev = (*prev[-2:], t.text.lower())
     if run:
         flush()
     out.sort(key=lambda p: p.start)

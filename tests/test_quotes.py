@@ -322,6 +322,39 @@ def test_pronoun_resolves_to_last_person_of_matching_gender(cb):
     assert one(text, cb).speaker == "Maria Zakharova"
 
 
+ROLE_TEXT = ('President of Ukraine Volodymyr Zelenskyy met Prime Minister of Bulgaria Kiril Petkov in Kyiv. '
+             '"We are grateful for your support," the President said. "Bulgaria will help," the Prime Minister said. '
+             'The Head of State stressed that Ukraine would rebuild. '
+             '"We will repair the ports," the Deputy Prime Minister said.')
+
+
+def test_a_role_phrase_is_the_person_named_in_that_role(cb):
+    """Case study: 879 quotes by 'the President' (and 'the Head of State', 'the Prime Minister')
+    had no speaker name and no side, though the article named the person in the role."""
+    qs = quotes(ROLE_TEXT, cb)
+    assert [(q.speaker, q.speaker_side) for q in qs] == [
+        ("Volodymyr Zelensky", "ukraine"), ("Kiril Petkov", None), ("Volodymyr Zelensky", "ukraine"),
+        ("the Deputy Prime Minister", None)]  # a deputy is not the Prime Minister; nobody was named deputy
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # two presidents, neither has spoken: unknown stays unknown
+    ("Vladimir Putin had a call with President of France Emmanuel Macron. The President stressed that talks must go on.",
+     "The President"),
+    # of two presidents, the one who spoke last
+    ('Vladimir Putin had a call with President of France Emmanuel Macron. "We need talks," Putin said. '
+     "The President stressed that talks must go on.", "Vladimir Putin"),
+    # the role's complement is not the speaker
+    ('Oleh Ustenko spoke to reporters. "We need more," the adviser to the President of Ukraine said.',
+     "the adviser to the President of Ukraine"),
+    ('Adviser to the Head of the Office of the President Mykhailo Podolyak spoke in Kyiv. '
+     '"We will not agree," said the Adviser to the Head of the President\'s Office.', "Mykhailo Podolyak"),
+    ("Deputy Head of the President's Office Rostyslav Shurma said that loans would continue.", "Rostyslav Shurma"),
+])
+def test_role_phrases_resolve_only_when_the_text_says_who(cb, text, speaker):
+    assert quotes(text, cb)[-1].speaker == speaker
+
+
 @pytest.mark.parametrize("text", [
     'The so-called "referendum" took place in September.',
     'He read "War and Peace" on the train.',
