@@ -780,10 +780,14 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         start = next((j + 1 for j in range(sp[0] - 2, lo, -1) if ctx.low[j] in (";", ":")), lo)
         return _Raw(ctx.toks[start].start, _content_end(ctx, s.end), "indirect", "indirect_parenthetical", ctx.span(*sp), cue)
     if sp is not None:
+        if ce + 1 < hi and ctx.low[ce] == "this" and (ctx.low[ce + 1] in w["topic_preposition"] or ctx.low[ce + 1] in PUNCT_BREAK):
+            return None  # "The Head of State said this during a press marathon": the statement came before
         k = _skip_filler(ctx, ce, hi)
-        if k - 1 > ce and ctx.low[ce] in w["filler_start"] and ctx.low[k - 1] in w["article"]:
+        if k < hi and ctx.low[ce] in w["filler_start"] and (
+                (k - 1 > ce and ctx.low[k - 1] in w["article"]) or (k - 1 == ce and ctx.low[ce] == "with" and is_cap(ctx.toks[k].text))):
             # the filler stopped inside its noun phrase: "said during a long GOP debate that ..." goes on
-            # to its content; "emphasized during an online briefing at the Media Center." has none
+            # to its content; "emphasized during an online briefing at the Media Center." and "agreed
+            # with Prime Minister Costa to involve ..." have none
             k = next((x for x in range(k, min(hi, k + FILLER_MAX)) if ctx.low[x] == "that"), hi)
             if k >= hi:
                 return None
@@ -797,6 +801,13 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             return None  # "If they say so, ...", "He told them commenting on his film"
         if k < hi and ctx.low[k] in (",", ":"):
             k += 1
+        while k + 1 < hi and ctx.low[k] in w["coordinator"] and (k + 1) in ctx.cues \
+                and ctx.cues[k + 1][1]["kind"] in ("verb", "verb_to", "verb_clause"):
+            k = _skip_filler(ctx, ctx.cues[k + 1][0], hi)  # "we underscored and noted that ...": one statement
+            if k < hi and ctx.low[k] in (",", ":"):
+                k += 1
+        if k < hi and ctx.low[k] in w["coordinator"]:
+            return None  # "you always note this and appreciate our efforts": no statement
         needs_clause = cue[2]["kind"] == "verb_clause" or _verb_chain(ctx, c, lo)[1]
         if needs_clause and k < hi and ctx.low[k] not in w["clause_opener"] and ctx.low[k] not in ('"', "“", "‘"):
             return None  # "explained his approaches", "continue to oppose any attempt": an object, not a statement

@@ -257,6 +257,10 @@ def test_speaker_name(cb, text, speaker):
     ("Putin explained that the talks had stalled.", "that the talks had stalled"),
     ("A new poll found that most voters back the plan.", "that most voters back the plan"),
     ("Vladimir Putin: The talks are over for now, I think.", "The talks are over for now"),
+    # case study (seed 8090): two verbs joined by 'and' had the content 'and'
+    ("Despite the pandemic, we underscored and noted that mutual trade grew by 71 percent.",
+     "that mutual trade grew by 71 percent"),
+    ("He agreed with Macron that the talks must go on.", "that the talks must go on"),
 ])
 def test_statement_content(cb, text, content):
     assert one(text, cb).text == content
@@ -391,6 +395,11 @@ def test_role_phrases_resolve_only_when_the_text_says_who(cb, text, speaker):
     "Stability will involve new mechanisms based on what we agreed to over the past 30 years.",
     "The story is exciting, the Berens twin brothers as far as I know– looking so valiant and handsome.",
     "We remember and honour the exploits of the border guards.",
+    # coded as errors in the case study (seed 8090)
+    "Thanks to your predecessor in this high post, Mr Gurbanguly Berdimuhamedov, we advanced our cooperation.",
+    "The Head of State said this during a press marathon dedicated to the middle of his term.",
+    "I am grateful because you always note this and appreciate our efforts.",
+    "We agreed with Prime Minister António Costa to involve his country's experience in our rapprochement.",
 ])
 def test_no_quote_is_found(cb, text):
     assert quotes(text, cb) == []
