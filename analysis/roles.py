@@ -142,7 +142,7 @@ def find_holders(text: str, toks: list[Span], cb: Codebook, persons: list, menti
     """Every person the text names with a role, in text order."""
     starts = [t.start for t in toks]
     aliases = alias_roles(cb)
-    by_role = {m.start for m in mentions if parse_role(m.text.split()) is not None}
+    by_role = {m.start for m in mentions if m.actor in aliases and parse_role(m.text.split()) is not None}
     out: list[Holder] = []
     for p in persons:
         roles: list[Role] = list(aliases.get(p.actor, ())) if p.actor else []

@@ -8,6 +8,7 @@ actor and side left empty (unknown is never a guess).
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass
@@ -315,37 +316,48 @@ def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Men
     w = words()
     out = [Person(m.start, cb.actors[m.actor].name, m.actor, cb.actors[m.actor].gender)
            for m in mentions if cb.actors[m.actor].type == "person"]
-    covered = [(m.start, m.end) for m in mentions]
+    spans = sorted([(m.start, m.end) for m in mentions] + list(skip))
+    span_starts = [a for a, _ in spans]
+    longest = max((b - a for a, b in spans), default=0)
     run: list[Span] = []
     before: tuple[str, ...] = ()   # the tokens before the run: "the Anti-Defamation League" names no person
 
+    def covered(offset: int) -> bool:
+        k = bisect.bisect_right(span_starts, offset)
+        while k > 0 and spans[k - 1][0] >= offset - longest:
+            if spans[k - 1][0] <= offset < spans[k - 1][1]:
+                return True
+            k -= 1
+        return False
+
     def flush():
         names = [t for t in run if t.text.lower() not in w["title_word"]]
-        if _after_org(names):
-            names = _after_org(names)  # "Office Mykhailo Podoliak" -> "Mykhailo Podoliak"
+        if len(names) < 2:
+            return
+        after_org = _after_org(names)
+        if after_org:
+            names = after_org  # "Office Mykhailo Podoliak" -> "Mykhailo Podoliak"
         elif _after_role_of(before):
             if len(names) < 3:
                 return  # "Minister of Internal Affairs": the role's domain, not a person
             names = names[-2:]  # "Prime Minister of Bulgaria Kiril Petkov" -> "Kiril Petkov"
         elif before[-1:] and before[-1] in w["article"] and not (run[0].text.lower() in w["role_head"] and run[1:] == names):
             return  # "the Anti-Defamation League"; but "the President Mykhailo Podolyak" is the role and a name
-        if len(names) >= 2 and not any(s <= names[0].start < e for s, e in covered + skip):
+        if not covered(names[0].start):
             out.append(Person(names[0].start, " ".join(t.text for t in names), None, None))
 
-    prev: tuple[str, ...] = ()
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if is_cap(t.text) and t.text.replace("'", "").replace("’", "").replace("-", "").isalpha() and t.text.lower() not in w["not_a_name"] and "." not in t.text[:-1]:
             if run and t.start - run[-1].end > 1:
                 flush()
                 run = []
             if not run:
-                before = prev
+                before = tuple(x.text.lower() for x in tokens[max(0, i - 3):i])
             run.append(t)
         else:
             if run:
                 flush()
             run = []
-        prev = (*prev[-2:], t.text.lower())
     if run:
         flush()
     out.sort(key=lambda p: p.start)
