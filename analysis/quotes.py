@@ -989,7 +989,7 @@ def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Quote]:
     skip = [(q.start, q.end) for q in ctx.quotes]
     persons = find_persons(ctx.text, ctx.toks, ctx.cb, ctx.doc.mentions, skip)
     resolver = Resolver(ctx.cb, ctx.doc.mentions, persons, find_turns(ctx.text, ctx.sents),
-                        find_holders(ctx.text, ctx.toks, ctx.cb, persons, ctx.doc.mentions))
+                        lambda: find_holders(ctx.text, ctx.toks, ctx.cb, persons, ctx.doc.mentions))
     out: list[Quote] = []
     last: tuple[Quote, int] | None = None
     for n, r in enumerate(raws, 1):

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from .codebook import Codebook
 from .records import Mention, Span
@@ -207,12 +208,13 @@ class Resolver:
     """Resolves speaker phrases in one document, in text order."""
 
     def __init__(self, cb: Codebook, mentions: list[Mention], persons: list[Person],
-                 turns: list[tuple[int, str]] | None = None, holders: list[Holder] | None = None):
+                 turns: list[tuple[int, str]] | None = None, holders: Callable[[], list[Holder]] | None = None):
         self.cb = cb
         self.mentions = mentions
         self.persons = persons   # sorted by start
         self.turns = turns or []
-        self.holders = holders or []   # persons named with a role, sorted by start
+        self._find_holders = holders   # persons named with a role, sorted by start: found when first needed
+        self._holders: list[Holder] | None = None
         self.speakers: list[tuple[int, Person]] = []
 
     def mention_in(self, start: int, end: int) -> Mention | None:
@@ -238,7 +240,9 @@ class Resolver:
         role = speaker_role(phrase)
         if role is None:
             return None
-        cands = [h for h in self.holders if h.start < start and fits(h.role, role)]
+        if self._holders is None:
+            self._holders = self._find_holders() if self._find_holders else []
+        cands = [h for h in self._holders if h.start < start and fits(h.role, role)]
         ids = {h.actor or h.name for h in cands}
         if len(ids) == 1:
             return cands[-1]
@@ -347,7 +351,8 @@ def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Men
             out.append(Person(names[0].start, " ".join(t.text for t in names), None, None))
 
     for i, t in enumerate(tokens):
-        if is_cap(t.text) and t.text.replace("'", "").replace("’", "").replace("-", "").isalpha() and t.text.lower() not in w["not_a_name"] and "." not in t.text[:-1]:
+        if t.text[:1].isupper() and t.text.replace("'", "").replace("’", "").replace("-", "").isalpha() \
+                and t.text.lower() not in w["not_a_name"] and "." not in t.text[:-1]:
             if run and t.start - run[-1].end > 1:
                 flush()
                 run = []
