@@ -41,7 +41,7 @@ class Holder:
 
 
 def _words() -> dict[str, frozenset[str]]:
-    from .speakers import words
+    from .speakers import words  # speakers imports this module
 
     return words()
 
@@ -86,8 +86,7 @@ def parse_role(tokens: list[str]) -> Role | None:
 def fits(holder: Role, phrase: Role) -> bool:
     """A holder's role fits a speaker's role phrase: same head, every word of the phrase,
     and no rank the phrase leaves out ('Deputy', 'Former')."""
-    rank = _words()["role_rank"]
-    return holder.head == phrase.head and phrase.words <= holder.words and not ((holder.words & rank) - phrase.words)
+    return holder.head == phrase.head and phrase.words <= holder.words and not ((holder.words & _words()["role_rank"]) - phrase.words)
 
 
 @lru_cache(maxsize=8)
@@ -160,6 +159,15 @@ def find_holders(text: str, toks: list[Span], cb: Codebook, persons: list, menti
                 roles.append(r)
         out.extend(Holder(p.start, p.name, p.actor, r) for r in roles)
     return out
+
+
+def first_holders(holders: list[Holder]) -> list[Holder]:
+    """Each person's first naming in each role, in text order: all a role phrase needs to
+    know (who held the role before it), however often the text repeats them."""
+    first: dict[tuple, Holder] = {}
+    for h in holders:
+        first.setdefault((h.actor or h.name, h.role), h)
+    return sorted(first.values(), key=lambda h: h.start)
 
 
 def speaker_role(phrase: str) -> Role | None:

@@ -18,7 +18,7 @@ from typing import Callable
 
 from .codebook import Codebook
 from .records import Mention, Span
-from .roles import Holder, fits, parse_role, speaker_role
+from .roles import Holder, first_holders, fits, parse_role, speaker_role
 
 GRAMMAR = Path(__file__).parent / "resources" / "grammar.csv"
 NP_MAX_TOKENS = 10   # a longer stretch before a cue is a clause, not a speaker phrase
@@ -191,14 +191,30 @@ def _role_of(parts: list[str], titles: frozenset[str]) -> str | None:
     return " ".join(parts[start:])
 
 
-_TURN = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]")
+_TURN = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+(?:of|the|and|[A-Z][\w.'’-]*)){0,11})(?:[ \t]?\([a-z]{1,20}\))?:[ \t]")
+
+
+def _label_name(label: str) -> str:
+    """The person a turn label names: 'Minister of Industry and Trade Denis Manturov' -> 'Denis Manturov',
+    'CSTO Secretary General Stanislav Zas' -> 'Stanislav Zas' (names take the last two words)."""
+    w = words()
+    parts = label.split()
+    rep = next((i for i in range(1, len(parts) - 1) if parts[i] == parts[i + 1]), None)
+    if rep is not None:
+        return f"{parts[rep - 1]} {parts[rep]}"  # Kremlin pages: "President of Iran Ebrahim Raisi Raisi EbrahimPresident of Iran"
+    cut = [i for i, p in enumerate(parts) if not is_cap(p) or p.lower() in w["title_word"] or p.lower() in w["org_word"]]
+    if not cut or cut[0] >= 2:
+        return " ".join(parts[:2]) if len(parts) >= 2 else label  # "Kyriakos Mitsotakis Mitsotakis KyriakosPrime ..."
+    tail = parts[cut[-1] + 1:]
+    return " ".join(tail[-2:]) if len(tail) >= 2 else clean_name(label)
 
 
 def find_turns(text: str, sentences: list[Span]) -> list[tuple[int, str]]:
-    """Transcript turns: 'Vladimir Putin: ...' at a sentence start names who says 'I' next."""
+    """Transcript turns: 'Vladimir Putin: ...' or 'President of Russia Vladimir Putin: ...' at a
+    sentence start names who says 'I' next."""
     out = []
     for s in sentences:
-        m = _TURN.match(text, s.start, min(s.end, s.start + 60))
+        m = _TURN.match(text, s.start, min(s.end, s.start + 120))
         if m and m.group(1).split()[-1].lower() not in words()["not_a_name"]:
             out.append((s.start, m.group(1)))
     return out
@@ -241,14 +257,14 @@ class Resolver:
         if role is None:
             return None
         if self._holders is None:
-            self._holders = self._find_holders() if self._find_holders else []
+            self._holders = first_holders(self._find_holders()) if self._find_holders else []
         cands = [h for h in self._holders if h.start < start and fits(h.role, role)]
         ids = {h.actor or h.name for h in cands}
         if len(ids) == 1:
             return cands[-1]
-        spoken = [p for s, p in sorted(self.speakers, key=lambda x: x[0]) if s < start and (p.actor or p.name) in ids]
-        if spoken:
-            return next(h for h in cands if (h.actor or h.name) == (spoken[-1].actor or spoken[-1].name))
+        last = max(((s, p) for s, p in self.speakers if s < start and (p.actor or p.name) in ids), key=lambda x: x[0], default=None)
+        if last is not None:
+            return next(h for h in cands if (h.actor or h.name) == (last[1].actor or last[1].name))
         return None
 
     def resolve(self, text: str, start: int, end: int) -> Speaker:
@@ -277,9 +293,13 @@ class Resolver:
             turn = next((t for t in reversed(self.turns) if t[0] <= start), None)
             if turn is not None:
                 from .actors import lookup
-                actor = lookup(self.cb, turn[1])
+                label_end = turn[0] + len(turn[1])
+                person = next((m for m in reversed(self.mentions) if turn[0] <= m.start < label_end
+                               and self.cb.actors[m.actor].type == "person"), None)  # "President of Russia Vladimir Putin"
+                actor = person.actor if person is not None else lookup(self.cb, turn[1])
                 a = self.cb.actors.get(actor) if actor else None
-                return Speaker(start, end, phrase, a.name if a and a.type == "person" else turn[1], actor, a.side if a else None)
+                name = a.name if a and a.type == "person" else _label_name(turn[1])
+                return Speaker(start, end, phrase, name, actor, a.side if a else None)
         if low in w["pronoun_m"] or low in w["pronoun_f"]:
             gender = "m" if low in w["pronoun_m"] else "f"
             p = self._last_person(start, gender)

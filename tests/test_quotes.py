@@ -359,6 +359,19 @@ def test_role_phrases_resolve_only_when_the_text_says_who(cb, text, speaker):
     assert quotes(text, cb)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("label, speaker, side", [
+    ("President of Russia Vladimir Putin", "Vladimir Putin", "russia"),
+    ("Minister of Industry and Trade Denis Manturov", "Denis Manturov", None),
+    ("CSTO Secretary General Stanislav Zas", "Stanislav Zas", None),
+])
+def test_i_in_a_transcript_is_the_turns_speaker(cb, label, speaker, side):
+    """Case study: 1,194 Kremlin quotes by 'I' had no speaker; turn labels with 'of' or a title
+    ('President of Russia Vladimir Putin:') were not read as turns."""
+    text = f"Vladimir Putin held a meeting on industry. {label}: Good afternoon. I believe that the plan is working. " \
+           "Let me say that the results are good."
+    assert [(q.speaker, q.speaker_side) for q in quotes(text, cb)] == [(speaker, side)] * 2
+
+
 @pytest.mark.parametrize("text", [
     'The so-called "referendum" took place in September.',
     'He read "War and Peace" on the train.',

@@ -34,6 +34,10 @@ ADVERSARIAL = {
     "title_lines": "Clinton Says Russians Hacked DNC\n\n" * 5000,
     "dashes": "Jason Sims — a teacher — says he made it. " * 5000,
     "parentheticals": "We will be happy, as I told our guest today, to see them, I believe, soon. " * 3000,
+    # session 5: turn labels with 'of' and '(retranslated)'; role phrases resolved against holders
+    "turn_labels": "President of Russia Vladimir Putin(retranslated): I think that it works. " * 3000,
+    "of_chain": "President" + " of The" * 20000 + ": x",
+    "roles": "Adviser to the Head of the Office of the President Mykhailo Podolyak spoke. The President said it works. " * 2000,
 }
 
 
