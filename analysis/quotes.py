@@ -30,7 +30,7 @@ from .document import Doc
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 from .roles import find_holders
-from .speakers import Resolver, Speaker, find_persons, find_turns, is_cap, is_negation, looks_like_speaker, trim_np, words
+from .speakers import Resolver, Speaker, find_persons, find_turns, headline_turn, is_cap, is_negation, looks_like_speaker, trim_np, words
 from .text import tokens as tokenize
 from .zones import title_case
 
@@ -988,7 +988,9 @@ def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Quote]:
     art = ctx.doc.article
     skip = [(q.start, q.end) for q in ctx.quotes]
     persons = find_persons(ctx.text, ctx.toks, ctx.cb, ctx.doc.mentions, skip)
-    resolver = Resolver(ctx.cb, ctx.doc.mentions, persons, find_turns(ctx.text, ctx.sents),
+    heads = [(z.start, z.end) for z in art.zones if z.kind == "headline"]
+    turns = headline_turn(ctx.text, heads, ctx.cb, ctx.doc.mentions) + find_turns(ctx.text, ctx.sents)
+    resolver = Resolver(ctx.cb, ctx.doc.mentions, persons, turns,
                         lambda: find_holders(ctx.text, ctx.toks, ctx.cb, persons, ctx.doc.mentions))
     out: list[Quote] = []
     last: tuple[Quote, int] | None = None

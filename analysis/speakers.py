@@ -194,6 +194,25 @@ def _role_of(parts: list[str], titles: frozenset[str]) -> str | None:
 _TURN = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+(?:of|the|and|[A-Z][\w.'’-]*)){0,11})(?:[ \t]?\([a-z]{1,20}\))?:[ \t]")
 
 
+_TURN_LEAD = frozenset(" \t\n*<>…[]")
+
+
+def headline_turn(text: str, headlines: list[tuple[int, int]], cb: Codebook, mentions: list[Mention]) -> list[tuple[int, str]]:
+    """A headline 'Speech by President of Ukraine Volodymyr Zelenskyy in ...' makes the named
+    person the one who says 'I' in the text, as a transcript turn would."""
+    for start, end in headlines:
+        low = text[start:end].lower()
+        for phrase in words()["speech_by"]:
+            k = low.find(phrase + " ")
+            if k < 0:
+                continue
+            after = start + k + len(phrase)
+            m = next((m for m in mentions if after <= m.start < min(end, after + 60) and cb.actors[m.actor].type == "person"), None)
+            if m is not None:
+                return [(m.start, text[m.start:m.end])]
+    return []
+
+
 def _label_name(label: str) -> str:
     """The person a turn label names: 'Minister of Industry and Trade Denis Manturov' -> 'Denis Manturov',
     'CSTO Secretary General Stanislav Zas' -> 'Stanislav Zas' (names take the last two words)."""
@@ -214,9 +233,12 @@ def find_turns(text: str, sentences: list[Span]) -> list[tuple[int, str]]:
     sentence start names who says 'I' next."""
     out = []
     for s in sentences:
-        m = _TURN.match(text, s.start, min(s.end, s.start + 120))
+        i = s.start
+        while i < s.end and i - s.start < 12 and text[i] in _TURN_LEAD:
+            i += 1  # "* * * President of Russia Vladimir Putin:", "<…> Vladimir Putin:"
+        m = _TURN.match(text, i, min(s.end, i + 120))
         if m and m.group(1).split()[-1].lower() not in words()["not_a_name"]:
-            out.append((s.start, m.group(1)))
+            out.append((i, m.group(1)))
     return out
 
 

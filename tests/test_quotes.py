@@ -372,6 +372,16 @@ def test_i_in_a_transcript_is_the_turns_speaker(cb, label, speaker, side):
     assert [(q.speaker, q.speaker_side) for q in quotes(text, cb)] == [(speaker, side)] * 2
 
 
+def test_i_in_a_speech_is_the_speaker_the_headline_names(cb):
+    """Case study: 564 quotes by 'I' in Zelensky's speeches and addresses had no speaker."""
+    head = "Speech by President of Ukraine Volodymyr Zelenskyy in the Parliament of Greece"
+    text = f"{head}\n\nDear Mr. Speaker! I believe that Greece will stand with us. * * * Kyriakos Mitsotakis: I think that we will."
+    qs = extract_quotes(doc_from_text(text, cb, title=head), cb)
+    assert [(q.speaker, q.speaker_side) for q in qs] == [("Volodymyr Zelensky", "ukraine"), ("Kyriakos Mitsotakis", None)]
+    plain = "Meeting with the Parliament of Greece\n\nDear Mr. Speaker! I believe that Greece will stand with us."
+    assert extract_quotes(doc_from_text(plain, cb, title=plain.split("\n")[0]), cb)[0].speaker == "I"
+
+
 @pytest.mark.parametrize("text", [
     'The so-called "referendum" took place in September.',
     'He read "War and Peace" on the train.',
