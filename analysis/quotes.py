@@ -989,9 +989,9 @@ def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Quote]:
     skip = [(q.start, q.end) for q in ctx.quotes]
     persons = find_persons(ctx.text, ctx.toks, ctx.cb, ctx.doc.mentions, skip)
     heads = [(z.start, z.end) for z in art.zones if z.kind == "headline"]
-    turns = headline_turn(ctx.text, heads, ctx.cb, ctx.doc.mentions) + find_turns(ctx.text, ctx.sents)
+    turns = sorted(headline_turn(ctx.text, heads, ctx.cb, ctx.doc.mentions) + find_turns(ctx.text, ctx.sents))
     resolver = Resolver(ctx.cb, ctx.doc.mentions, persons, turns,
-                        lambda: find_holders(ctx.text, ctx.toks, ctx.cb, persons, ctx.doc.mentions))
+                        lambda: find_holders(ctx.toks, ctx.cb, persons, ctx.doc.mentions))
     out: list[Quote] = []
     last: tuple[Quote, int] | None = None
     for n, r in enumerate(raws, 1):

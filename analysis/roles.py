@@ -66,15 +66,14 @@ def parse_role(tokens: list[str]) -> Role | None:
     """The role a phrase names, or None: its head is the role noun right before the first
     'of'/'to' ('Adviser to the Head of ...') or the last word ('Kremlin spokesman')."""
     w = _words()
-    toks = [t for t in tokens if t not in ("'s", "’s", "'", "’")]
-    while toks and toks[0].lower() in w["article"]:
-        toks.pop(0)
-    low = [_norm(t) for t in toks]
+    low = [_norm(t) for t in tokens if t not in ("'s", "’s", "'", "’")]
+    while low and low[0] in w["article"]:
+        low.pop(0)
     for phrase, role in synonyms():
         n = len(phrase)
         for i in range(len(low) - n + 1):
             if tuple(low[i:i + n]) == phrase:
-                low[i:i + n], toks[i:i + n] = [role], [role]
+                low[i:i + n] = [role]
                 break
     cut = next((i for i, t in enumerate(low) if t in w["role_link"]), len(low))
     if cut == 0 or low[cut - 1] not in w["role_head"]:
@@ -137,7 +136,7 @@ def _appositive_role(toks: list[Span], i: int) -> Role | None:
     return parse_role([t.text for t in toks[i + 1:k]])
 
 
-def find_holders(text: str, toks: list[Span], cb: Codebook, persons: list, mentions: list[Mention]) -> list[Holder]:
+def find_holders(toks: list[Span], cb: Codebook, persons: list, mentions: list[Mention]) -> list[Holder]:
     """Every person the text names with a role, in text order."""
     starts = [t.start for t in toks]
     aliases = alias_roles(cb)

@@ -2,9 +2,11 @@
 
 A speaker phrase is the noun phrase next to a speech cue ("Hugh Hill, a doctor,"
 -> "Hugh Hill"; "The Russian leader also" -> "The Russian leader"). Resolution:
-codebook alias -> actor; "he"/"she" -> the last suitable person before it;
-a surname -> the full name mentioned earlier; otherwise the phrase itself, with
-actor and side left empty (unknown is never a guess).
+codebook alias -> actor; "I" -> the speaker of the transcript turn ("Vladimir Putin: ...")
+or of the speech the headline names ("Speech by X"); "he"/"she" -> the last suitable
+person before it; "the President" -> the person named in that role (roles.py); a surname
+-> the full name mentioned earlier; otherwise the phrase itself, with actor and side left
+empty (unknown is never a guess).
 """
 from __future__ import annotations
 
