@@ -838,7 +838,8 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
                 j = c
                 while j > i and ctx.low[j - 1] in words()["skip_between"]:
                     j -= 1
-                np_ = (i, j) if j > i and looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)) else None
+                np_ = (i, j) if j > i and looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)) \
+                    and not any(t in words()["as_like"] for t in ctx.low[i + 1:j]) else None  # "..., and to raise them as they want."
             rest = _skip_filler(ctx, ce, hi)
             if np_ and np_[0] == i and (rest >= hi - 1 or ctx.low[rest] in (".", ",")):
                 first = _after_turn_label(ctx, lo, comma)

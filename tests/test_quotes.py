@@ -423,6 +423,7 @@ def test_i_in_a_speech_is_the_speaker_the_headline_names(cb):
     "The Head of State said this during a press marathon dedicated to the middle of his term.",
     "I am grateful because you always note this and appreciate our efforts.",
     "We agreed with Prime Minister António Costa to involve his country's experience in our rapprochement.",
+    "And they are among other children of Europe, who will be able to be free, will be able to just live as they want.",
 ])
 def test_no_quote_is_found(cb, text):
     assert quotes(text, cb) == []
