@@ -313,7 +313,7 @@ class Resolver:
             if actor.type == "person":
                 self.speakers.append((start, Person(start, actor.name, m.actor, actor.gender)))
             return sp
-        if low in w["first_person"] and self.turns:
+        if (low in w["first_person"] or low in w["first_person_plural"]) and self.turns:
             turn = next((t for t in reversed(self.turns) if t[0] <= start), None)
             if turn is not None:
                 from .actors import lookup

@@ -366,10 +366,10 @@ def test_role_phrases_resolve_only_when_the_text_says_who(cb, text, speaker):
 ])
 def test_i_in_a_transcript_is_the_turns_speaker(cb, label, speaker, side):
     """Case study: 1,194 Kremlin quotes by 'I' had no speaker; turn labels with 'of' or a title
-    ('President of Russia Vladimir Putin:') were not read as turns."""
+    ('President of Russia Vladimir Putin:') were not read as turns. 'We' in a turn is its speaker's voice."""
     text = f"Vladimir Putin held a meeting on industry. {label}: Good afternoon. I believe that the plan is working. " \
-           "Let me say that the results are good."
-    assert [(q.speaker, q.speaker_side) for q in quotes(text, cb)] == [(speaker, side)] * 2
+           "Let me say that the results are good. We know that the plants will deliver."
+    assert [(q.speaker, q.speaker_side) for q in quotes(text, cb)] == [(speaker, side)] * 3
 
 
 def test_i_in_a_speech_is_the_speaker_the_headline_names(cb):
