@@ -30,7 +30,7 @@ from .document import Doc
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 from .roles import find_holders
-from .speakers import Resolver, Speaker, find_persons, find_turns, headline_turn, is_cap, is_negation, looks_like_speaker, trim_np, words
+from .speakers import Resolver, Speaker, find_persons, find_turns, headline_turn, is_cap, turn_label, is_negation, looks_like_speaker, trim_np, words
 from .text import tokens as tokenize
 from .zones import title_case
 
@@ -857,13 +857,10 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
 
 
 def _after_turn_label(ctx: _Ctx, lo: int, hi: int) -> int:
-    """The first token after a transcript's 'Vladimir Putin:' at the start of tokens lo..hi."""
-    for j in range(lo + 1, min(hi, lo + 5)):
-        if ctx.low[j] == ":":
-            return j + 1 if all(is_cap(ctx.toks[x].text) for x in range(lo, j)) else lo
-        if not is_cap(ctx.toks[j].text):
-            return lo
-    return lo
+    """The first token after a transcript's turn label ('President of Russia Vladimir Putin:')
+    at the start of tokens lo..hi, else ``lo``."""
+    label = turn_label(ctx.text, ctx.toks[lo].start, ctx.toks[hi].start)
+    return ctx.tok_at(label[2]) if label is not None else lo
 
 
 def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:

@@ -230,18 +230,21 @@ def _label_name(label: str) -> str:
     return " ".join(tail[-2:]) if len(tail) >= 2 else clean_name(label)
 
 
+def turn_label(text: str, start: int, end: int) -> tuple[int, str, int] | None:
+    """The transcript turn label that opens text[start:end] ('Vladimir Putin: ...', '* * *
+    President of Russia Vladimir Putin: ...'): its start, its words and where what is said begins."""
+    i = start
+    while i < end and i - start < 12 and text[i] in _TURN_LEAD:
+        i += 1  # "* * * President of Russia Vladimir Putin:", "<…> Vladimir Putin:"
+    m = _TURN.match(text, i, min(end, i + 120))
+    if m and m.group(1).split()[-1].lower() not in words()["not_a_name"]:
+        return i, m.group(1), m.end()
+    return None
+
+
 def find_turns(text: str, sentences: list[Span]) -> list[tuple[int, str]]:
-    """Transcript turns: 'Vladimir Putin: ...' or 'President of Russia Vladimir Putin: ...' at a
-    sentence start names who says 'I' next."""
-    out = []
-    for s in sentences:
-        i = s.start
-        while i < s.end and i - s.start < 12 and text[i] in _TURN_LEAD:
-            i += 1  # "* * * President of Russia Vladimir Putin:", "<…> Vladimir Putin:"
-        m = _TURN.match(text, i, min(s.end, i + 120))
-        if m and m.group(1).split()[-1].lower() not in words()["not_a_name"]:
-            out.append((i, m.group(1)))
-    return out
+    """Transcript turns: a turn label at a sentence start names who says 'I' next."""
+    return [(t[0], t[1]) for s in sentences if (t := turn_label(text, s.start, s.end)) is not None]
 
 
 class Resolver:

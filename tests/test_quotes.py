@@ -257,6 +257,7 @@ def test_speaker_name(cb, text, speaker):
     ("Putin explained that the talks had stalled.", "that the talks had stalled"),
     ("A new poll found that most voters back the plan.", "that most voters back the plan"),
     ("Vladimir Putin: The talks are over for now, I think.", "The talks are over for now"),
+    ("* * * President of Russia Vladimir Putin: The talks are over for now, I think.", "The talks are over for now"),
     # case study (seed 8090): two verbs joined by 'and' had the content 'and'
     ("Despite the pandemic, we underscored and noted that mutual trade grew by 71 percent.",
      "that mutual trade grew by 71 percent"),
