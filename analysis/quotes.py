@@ -51,6 +51,7 @@ LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long
 APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker span
 APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have
 ASIDE_MAX = 14           # tokens of ", after the scandal broke in March," between a speaker and the cue
+VERB_KINDS = ("verb", "verb_to", "verb_clause")  # cue kinds that make a statement of their own (not verb_direct, source_prep)
 PUNCT_BREAK = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "«", "»", "?", "!"}
 
 
@@ -133,7 +134,8 @@ class _Ctx:
         table = _cue_table(cb.hash, tuple(cb.lexicon("speech_cues")))
         self.cues: dict[int, tuple[int, Entry]] = {}
         self.para_starts = [p.start for p in self.paras]
-        heads = _Spans([(z.start, z.end) for z in art.zones if z.kind == "headline"]
+        self.headlines = [(z.start, z.end) for z in art.zones if z.kind == "headline"]
+        heads = _Spans(self.headlines
                        # live blogs put more headlines in the body: "Clinton Says Russians Hacked DNC"
                        + [(p.start, p.end) for p in self.paras if len(p.text) < 200 and title_case(p.text.split())])
         sent_starts = {s.start for s in self.sents}
@@ -660,7 +662,7 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
         # an attribution that closes the sentence ("..., journalist Martha Raddatz said.") is the outer
         # one: it goes first, so a cue inside its content ("voters found it offensive") does not take it
         last = next((c for c in range(hi - 1, max(lo, hi - NP_MAX_AFTER - 3) - 1, -1) if c in ctx.cues and c not in used), None)
-        if last is not None and ctx.cues[last][1]["kind"] in ("verb", "verb_to", "verb_clause") and not inside(ctx.toks[last].start):
+        if last is not None and ctx.cues[last][1]["kind"] in VERB_KINDS and not inside(ctx.toks[last].start):
             ce, e = ctx.cues[last]
             raw = _verb_statement(ctx, last, ce, lo, hi, s, (ctx.toks[last].start, ctx.toks[ce - 1].end, e), w)
             if raw is not None and "_content_" in raw.rule and not clashes(raw):
@@ -694,7 +696,7 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
     for c2 in range(max(ce, ctx.tok_at(raw.start)), hi):
         if ctx.toks[c2].start >= raw.end:
             return
-        if c2 in ctx.cues and ctx.cues[c2][1]["kind"] in ("verb", "verb_to", "verb_clause") and ctx.low[c2 - 1] in (",", "and", "but"):
+        if c2 in ctx.cues and ctx.cues[c2][1]["kind"] in VERB_KINDS and ctx.low[c2 - 1] in (",", "and", "but"):
             j = c2 - 1
             while j > ce and ctx.low[j] in (",", "and", "but"):
                 j -= 1
@@ -802,7 +804,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         if k < hi and ctx.low[k] in (",", ":"):
             k += 1
         while k + 1 < hi and ctx.low[k] in w["coordinator"] and (k + 1) in ctx.cues \
-                and ctx.cues[k + 1][1]["kind"] in ("verb", "verb_to", "verb_clause"):
+                and ctx.cues[k + 1][1]["kind"] in VERB_KINDS:
             k = _skip_filler(ctx, ctx.cues[k + 1][0], hi)  # "we underscored and noted that ...": one statement
             if k < hi and ctx.low[k] in (",", ":"):
                 k += 1
@@ -986,8 +988,7 @@ def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Quote]:
     art = ctx.doc.article
     skip = [(q.start, q.end) for q in ctx.quotes]
     persons = find_persons(ctx.text, ctx.toks, ctx.cb, ctx.doc.mentions, skip)
-    heads = [(z.start, z.end) for z in art.zones if z.kind == "headline"]
-    turns = sorted(headline_turn(ctx.text, heads, ctx.cb, ctx.doc.mentions) + find_turns(ctx.text, ctx.sents))
+    turns = sorted(headline_turn(ctx.text, ctx.headlines, ctx.cb, ctx.doc.mentions) + find_turns(ctx.text, ctx.sents))
     resolver = Resolver(ctx.cb, ctx.doc.mentions, persons, turns,
                         lambda: find_holders(ctx.toks, ctx.cb, persons, ctx.doc.mentions))
     out: list[Quote] = []

@@ -40,6 +40,7 @@ class Holder:
     role: Role
 
 
+@lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     from .speakers import words  # speakers imports this module
 

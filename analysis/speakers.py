@@ -30,8 +30,12 @@ NP_MAX_TOKENS = 10   # a longer stretch before a cue is a clause, not a speaker 
 def words() -> dict[str, frozenset[str]]:
     """The closed-class word lists of resources/grammar.csv."""
     with open(GRAMMAR, encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader(ln for ln in fh if not ln.startswith("#"))
-        return {r["id"]: frozenset(w.strip() for w in r["words"].split("|") if w.strip()) for r in rows}
+        rows = list(csv.DictReader(ln for ln in fh if not ln.startswith("#")))
+    out = {r["id"]: frozenset(w.strip() for w in r["words"].split("|") if w.strip()) for r in rows}
+    if len(out) < len(rows):  # a second row would silently replace the first
+        dup = sorted({r["id"] for r in rows if sum(x["id"] == r["id"] for x in rows) > 1})
+        raise ValueError(f"{GRAMMAR}: list id repeated: {', '.join(dup)}")
+    return out
 
 
 def negated_contraction(low: str) -> bool:
