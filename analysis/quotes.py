@@ -761,6 +761,11 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
     if cue[2]["kind"] == "verb_direct" or _not_a_statement(ctx, c, lo, s):
         return None
     sp = _np_before(ctx, c, lo)
+    if (sp is None or sp[1] == c - 1) and ctx.low[c] in w["inverting_cue"] \
+            and (inverted := _content_cue_speaker(ctx, c, ce, lo, hi, cue)) is not None:
+        # "..., said Mindy Romero, director of ...": a bare phrase before the comma is the end of the
+        # statement, not its speaker (an appositive or an aside keeps its comma: "Hugh Hill, a doctor, said")
+        return inverted
     if sp is not None and sp[0] > lo and ctx.low[sp[0] - 1] in w["relative_object"] and ce < hi \
             and (ctx.low[ce] in w["topic_preposition"] or ctx.low[ce] in PUNCT_BREAK or ctx.low[ce] == "."):
         return None  # "what we agreed to over the past 30 years": the object came before ('which he said would' is kept)
@@ -849,12 +854,19 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
                 if comma - first >= MIN_CONTENT_TOKENS and not any(start <= q.start < q.end <= ctx.toks[comma].start for q in ctx.quotes if q.start == start):
                     kind = "mixed" if any(start <= q.start < ctx.toks[comma].start for q in ctx.quotes) else "indirect"
                     return _Raw(start, ctx.toks[comma].start, kind, f"{kind}_content_speaker_cue", ctx.span(*np_), cue)
-    elif c - 1 >= lo and ctx.low[c - 1] == ",":
-        np_ = _np_after(ctx, ce, hi)
-        if np_ and (np_[1] >= hi - 1 or ctx.low[np_[1]] in (".", ",")) and c - 1 - lo >= MIN_CONTENT_TOKENS:
-            start = ctx.toks[lo].start
-            kind = "mixed" if any(start <= q.start < ctx.toks[c - 1].start for q in ctx.quotes) else "indirect"
-            return _Raw(start, ctx.toks[c - 1].start, kind, f"{kind}_content_cue_speaker", ctx.span(*np_), cue)
+    return None
+
+
+def _content_cue_speaker(ctx, c, ce, lo, hi, cue) -> _Raw | None:
+    """'The economy is strong, said Smith.' / '..., said Mindy Romero, director of ...': the cue
+    after a comma, the speaker after the cue, the statement before the comma."""
+    if not (c - 1 > lo and ctx.low[c - 1] == ",") or ce >= hi or ctx.low[ce] in words()["topic_preposition"]:
+        return None  # "..., insist on a complete restriction of ...": an object, not a speaker
+    np_ = _np_after(ctx, ce, hi)
+    if np_ and (np_[1] >= hi - 1 or ctx.low[np_[1]] in (".", ",")) and c - 1 - lo >= MIN_CONTENT_TOKENS:
+        start = ctx.toks[lo].start
+        kind = "mixed" if any(start <= q.start < ctx.toks[c - 1].start for q in ctx.quotes) else "indirect"
+        return _Raw(start, ctx.toks[c - 1].start, kind, f"{kind}_content_cue_speaker", ctx.span(*np_), cue)
     return None
 
 

@@ -289,6 +289,27 @@ def test_subjects_far_from_their_cue(cb, text, speaker, content):
     assert (q.speaker, q.text) == (speaker, content)
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    # PolNeAR train: the phrase before the comma was taken for the speaker and the name for the statement
+    ("Kharkiv has support from all the Ukrainian units in the region, said Oleh Synehubov, head of the regional administration.",
+     "Oleh Synehubov", "Kharkiv has support from all the Ukrainian units in the region"),
+    ("The strikes on the grid were planned by the Russian General Staff, said Serhiy Kyslytsya.", "Serhiy Kyslytsya",
+     "The strikes on the grid were planned by the Russian General Staff"),
+    # an appositive keeps its speaker
+    ("Oleh Synehubov, head of the regional administration, said the shelling went on all night.", "Oleh Synehubov",
+     "the shelling went on all night"),
+])
+def test_statement_comma_cue_then_speaker(cb, text, speaker, content):
+    q = one(text, cb)
+    assert (q.speaker, q.text) == (speaker, content)
+
+
+def test_a_phrase_after_an_inverted_cue_must_name_someone(cb):
+    # case study: '..., insist on a complete restriction of ...' made the prepositional phrase a speaker
+    text = "It is also important that you, along with other EU countries, insist on a complete restriction of the Russian banking system."
+    assert all(not (q.speaker or "").startswith("on ") for q in quotes(text, cb))
+
+
 def test_a_title_case_line_in_a_live_blog_is_a_headline(cb):
     q = one("Headline\n\nThe latest on the campaign.\n\nClinton Says Russians Hacked DNC\n\nMore text follows here.", cb)
     assert (q.speaker, q.text) == ("Clinton", "Russians Hacked DNC")
