@@ -30,7 +30,7 @@ from .document import Doc
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 from .roles import find_holders
-from .speakers import Resolver, Speaker, find_persons, find_turns, headline_turn, is_cap, turn_label, is_negation, looks_like_speaker, trim_np, words
+from .speakers import Resolver, Speaker, find_persons, find_turns, headline_turn, is_cap, is_word, turn_label, is_negation, looks_like_speaker, trim_np, words
 from .text import tokens as tokenize
 from .zones import title_case
 
@@ -48,6 +48,7 @@ OPENER_MAX = 6           # tokens of 'During the debate,' before a sentence's su
 MODIFIERS_MAX = 2        # lower-case words between a determiner and a speaker's head ('the budget office')
 RELATIVE_MAX = 14        # tokens of "who ..." between a speaker and the cue
 LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long
+PLAIN_SUBJECT_MAX = 6    # ... and a plain noun phrase before a speech verb ('the 57-year-old scientist')
 APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker span
 APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have
 ASIDE_MAX = 14           # tokens of ", after the scandal broke in March," between a speaker and the cue
@@ -298,7 +299,36 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
                 return ctx.tok_at(head[0].start), k
             break
         r -= 1
-    return _loose_np(ctx, k, lo)
+    loose = _loose_np(ctx, k, lo)
+    if loose is None and not comma and ctx.low[cue_i] in w["plain_subject_cue"]:
+        return _plain_subject(ctx, cue_i, k, lo)
+    return loose
+
+
+def _plain_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int] | None:
+    """'The 57-year-old scientist says ...', 'The budget office said ...': before a verb that only
+    reports speech, a determiner-led noun phrase that opens its clause is the source, whatever its noun.
+    Only when the statement follows the cue ('..., all our citizens would like to say.' is not one)."""
+    w = words()
+    after = ctx.cues[cue_i][0]
+    if after >= len(ctx.low) or ctx.low[after] in PUNCT_BREAK or ctx.low[after] == ".":
+        return None
+    i = k
+    while i > lo and k - i < PLAIN_SUBJECT_MAX and ctx.low[i - 1] not in PUNCT_BREAK and ctx.low[i - 1] not in ("'", "`", ".") \
+            and ctx.low[i - 1] not in w["clause_break"]:
+        i -= 1
+    if i > lo and not (ctx.low[i - 1] in PUNCT_BREAK or ctx.low[i - 1] in w["clause_break"]):
+        return None  # the phrase does not open a clause
+    if i > lo + 1 and ctx.low[i - 1] == "and" and (first := _phrase_before(ctx, i - 1, lo)) is not None \
+            and (first[0] == lo or ctx.low[first[0] - 1] in PUNCT_BREAK):
+        return first[0], k  # "Trump and his attorneys have said"
+    toks = trim_np(ctx.toks[i:k])
+    if not toks or toks[0].start != ctx.toks[i].start or toks[0].text.lower() not in w["determiner"] or len(toks) < 2:
+        return None  # "on our people, on our children adds": the phrase must open the clause itself
+    if any(not is_word(t.text) and t.text not in ("-", "'s", "’s") or _verb_like(t.text) or _pronoun(t.text.lower())
+           or t.text.lower() in w["be_form"] or t.text.lower() in w["topic_preposition"] for t in toks[1:]):
+        return None  # "The move made clear", "Each of them said": not a plain noun phrase
+    return ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
 
 
 def _verb_chain(ctx: _Ctx, c: int, lo: int) -> tuple[int, bool]:
@@ -761,7 +791,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
     if cue[2]["kind"] == "verb_direct" or _not_a_statement(ctx, c, lo, s):
         return None
     sp = _np_before(ctx, c, lo)
-    if (sp is None or sp[1] == c - 1) and ctx.low[c] in w["inverting_cue"] \
+    if (sp is None or sp[1] == c - 1) and ctx.low[c] in w["say_verb"] \
             and (inverted := _content_cue_speaker(ctx, c, ce, lo, hi, cue)) is not None:
         # "..., said Mindy Romero, director of ...": a bare phrase before the comma is the end of the
         # statement, not its speaker (an appositive or an aside keeps its comma: "Hugh Hill, a doctor, said")
@@ -827,7 +857,8 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             if comma is not None and comma - k >= MIN_CONTENT_TOKENS:
                 end = ctx.toks[comma].start
         if k < hi and (takes_to or ctx.low[k] not in ('"', "“", "‘", ".", "?", "!")
-                                         and ctx.low[k] not in w["topic_preposition"]) and hi - k >= MIN_CONTENT_TOKENS and end > ctx.toks[k].start:
+                                         and (ctx.low[k] not in w["topic_preposition"] or _approximately(ctx, k, hi))) \
+                and hi - k >= MIN_CONTENT_TOKENS and end > ctx.toks[k].start:
             start = ctx.toks[k].start
             end = _clause_end(ctx, k, hi, end)
             kind = "mixed" if any(start <= q.start < end for q in ctx.quotes) else "indirect"
@@ -868,6 +899,12 @@ def _content_cue_speaker(ctx, c, ce, lo, hi, cue) -> _Raw | None:
         kind = "mixed" if any(start <= q.start < ctx.toks[c - 1].start for q in ctx.quotes) else "indirect"
         return _Raw(start, ctx.toks[c - 1].start, kind, f"{kind}_content_cue_speaker", ctx.span(*np_), cue)
     return None
+
+
+def _approximately(ctx: _Ctx, k: int, hi: int) -> bool:
+    """'said about half of ...', 'said around 40 percent ...': a quantity, not a topic ('about two projects' is one)."""
+    return ctx.low[k] in ("about", "around") and k + 2 < hi and (
+        ctx.low[k + 1] == "half" or (ctx.low[k + 1][:1].isdigit() and ctx.low[k + 2] in ("%", "percent")))
 
 
 def _after_turn_label(ctx: _Ctx, lo: int, hi: int) -> int:

@@ -100,12 +100,12 @@ def looks_like_speaker(toks: list[Span], mentions_in: bool) -> bool:
         return False
     w = words()
     low = [t.text.lower() for t in toks]
-    if any(not is_word(t.text) and t.text not in (".", "'", "’", "-", "&", ",") for t in toks):
+    if any(not is_word(t.text) and t.text not in (".", "'", "’", "-", "&", ",", "%") for t in toks):
         return False
     pronouns = w["pronoun_m"] | w["pronoun_f"] | w["pronoun_group"] | {"i", "it", "you", "who", "which"}
     if len(toks) == 1 and low[0] in pronouns:
         return low[0] not in w["object_pronoun"]  # "told them commenting on": 'them' is never a subject
-    if low[0] in w["not_a_subject"] or (low[0].endswith("ing") and len(low[0]) > 5) \
+    if low[0] in w["not_a_subject"] or (low[0].endswith("ing") and len(low[0]) > 5) or low[0] == "%" \
             or "that" in low[1:]:
         return False  # "Having noted that ...", "adding that Russia": a clause, not a speaker
     if mentions_in:

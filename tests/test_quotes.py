@@ -304,6 +304,35 @@ def test_statement_comma_cue_then_speaker(cb, text, speaker, content):
     assert (q.speaker, q.text) == (speaker, content)
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    # PolNeAR train: a plain noun phrase before 'says' was no speaker unless its noun was on a list
+    ("The 57-year-old scientist says she takes the comparisons seriously.", "The 57-year-old scientist",
+     "she takes the comparisons seriously"),
+    ("After the talks, the regional prosecutor said the strike had hit a school.", "the regional prosecutor",
+     "the strike had hit a school"),
+    ("The budget office said about half of the shortfall came from the tax cuts.", "The budget office",
+     "about half of the shortfall came from the tax cuts"),
+    ("Marchenko and his deputies have said the grain corridor would reopen.", "Marchenko and his deputies",
+     "the grain corridor would reopen"),
+    ("49% say the economy will recover next year.", "49%", "the economy will recover next year"),
+    ("Mr. Marchenko, whose visit was postponed twice, said that the talks would go on.", "Marchenko", "that the talks would go on"),
+])
+def test_plain_subjects_of_speech_verbs(cb, text, speaker, content):
+    q = one(text, cb)
+    assert (q.speaker, q.text) == (speaker, content)
+
+
+@pytest.mark.parametrize("text", [
+    # case study: the same verbs reporting no statement
+    "Each conversation added specifics to the defense capabilities of our state.",
+    "An important note: not only was the voting justified, but voters came to appreciate it even more.",
+    "The war claimed at least 50 million lives in Europe alone.",
+    "Achieving goals in this area is unlikely without coordinated work, he noted.",
+])
+def test_speech_verbs_that_report_no_plain_subjects_statement(cb, text):
+    assert all(q.speaker in (None, "he") for q in quotes(text, cb)), [(q.speaker, q.text) for q in quotes(text, cb)]
+
+
 def test_a_phrase_after_an_inverted_cue_must_name_someone(cb):
     # case study: '..., insist on a complete restriction of ...' made the prepositional phrase a speaker
     text = "It is also important that you, along with other EU countries, insist on a complete restriction of the Russian banking system."
