@@ -41,6 +41,7 @@ MIN_QUOTE_WORDS = 5      # shorter unattributed quotes are scare quotes or title
 MIN_CONTENT_TOKENS = 3   # an indirect statement needs at least this many tokens
 MIN_CLAUSE_TOKENS = 4    # a statement is cut at a dash or semicolon only after this many tokens
 NP_MAX_AFTER = 12        # tokens searched for a cue after a speaker phrase
+SOURCE_MAX_BEFORE = 25   # tokens of the source in 'According to ..., CONTENT'
 CONTINUE_GAP = 160       # characters of attribution between two parts of one quote
 FLOAT_PARAGRAPHS = 2     # a floating quote continues a speaker at most this many paragraphs back
 NP_MAX_TOKENS = 12       # a longer run of name-like tokens is not one phrase
@@ -918,13 +919,17 @@ def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:
     w = words()
     if ce < hi and ctx.low[ce] in w["relative_object"]:
         return None  # "a decision, according to which ...": a rule, not a source
+    opens = c == lo or (c - 1 == lo and (ctx.low[lo] in w["sentence_opener"] or ctx.low[lo] == "("))
+    # a source that opens the sentence runs to its comma ("According to early results of exit polls
+    # conducted for The Associated Press and television networks, ...")
+    longest = SOURCE_MAX_BEFORE if opens else NP_MAX_AFTER
     np_end = ce
-    while np_end < hi and ctx.low[np_end] not in PUNCT_BREAK and ctx.low[np_end] != "." and np_end - ce < NP_MAX_AFTER:
+    while np_end < hi and ctx.low[np_end] not in PUNCT_BREAK and ctx.low[np_end] != "." and np_end - ce < longest:
         np_end += 1
     if np_end == ce:
         return None
     sp = (ce, np_end)
-    if c == lo or (c - 1 == lo and ctx.low[lo] in w["sentence_opener"]):
+    if opens:
         # "According to X, CONTENT."
         if np_end < hi and ctx.low[np_end] == ",":
             start = ctx.toks[np_end + 1].start if np_end + 1 < hi else None
@@ -932,6 +937,12 @@ def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:
             if start is not None and end > start:
                 return _Raw(start, end, "indirect", "according_to_before", ctx.span(*sp), cue)
         return None
+    if ctx.low[c - 1] == "," and np_end < hi and ctx.low[np_end] == "," and _clause_goes_on(ctx, np_end + 1, hi):
+        # "Notably absent, according to members who spoke with reporters, was any mention of ...":
+        # the statement is the whole sentence around the source
+        end = _content_end(ctx, s.end)
+        if end > ctx.toks[np_end].end:
+            return _Raw(ctx.toks[lo].start, end, "indirect", "according_to_inside", ctx.span(*sp), cue)
     if ctx.low[c - 1] == "," and c - 1 - lo >= MIN_CONTENT_TOKENS:
         start = ctx.toks[lo].start
         return _Raw(start, ctx.toks[c - 1].start, "indirect", "according_to_after", ctx.span(*sp), cue)
@@ -941,6 +952,18 @@ def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:
         if end > ctx.toks[np_end].end:
             return _Raw(ctx.toks[lo].start, end, "indirect", "according_to_inside", ctx.span(*sp), cue)
     return None
+
+
+def _clause_goes_on(ctx: _Ctx, k: int, hi: int) -> bool:
+    """After 'X, according to Y,' at token ``k``: does the sentence's clause go on (a verb follows,
+    perhaps after an appositive of Y), rather than a new clause or Y's relative clause?"""
+    w = words()
+    if k < hi and (ctx.low[k] in w["determiner"] or ctx.low[k] in w["title_word"]):
+        comma = next((x for x in range(k, min(hi, k + APPOSITIVE_MAX)) if ctx.low[x] in PUNCT_BREAK), None)
+        if comma is None or ctx.low[comma] != ",":
+            return False
+        k = comma + 1   # "according to Dennis B. Ross, another former American special envoy, was ..."
+    return k < hi and (ctx.low[k] in w["be_form"] or ctx.low[k] in w["verb_like"])
 
 
 def extract_quotes(doc: Doc, cb: Codebook) -> list[Quote]:

@@ -333,6 +333,25 @@ def test_speech_verbs_that_report_no_plain_subjects_statement(cb, text):
     assert all(q.speaker in (None, "he") for q in quotes(text, cb)), [(q.speaker, q.text) for q in quotes(text, cb)]
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    # case study: the statement around the source was cut at its comma ('The next step')
+    ("The next step, according to the Head of State, is to raise the salaries of the guards.", "Head of State",
+     "The next step, according to the Head of State, is to raise the salaries of the guards"),
+    ("At the heart of the trouble, according to Dmytro Marchenko, a former envoy, was a decision by the cabinet.", "Dmytro Marchenko",
+     "At the heart of the trouble, according to Dmytro Marchenko, a former envoy, was a decision by the cabinet"),
+    # the source's own relative clause is not the statement
+    ("The bridge was hit twice, according to Dmytro Marchenko, who saw it.", "Dmytro Marchenko", "The bridge was hit twice"),
+    # PolNeAR train: a long source that opens the sentence
+    ("According to early results of exit polls conducted for the Central Election Commission and two television networks, "
+     "turnout was the lowest in a decade.",
+     "early results of exit polls conducted for the Central Election Commission and two television networks",
+     "turnout was the lowest in a decade"),
+])
+def test_according_to_around_and_before_the_statement(cb, text, speaker, content):
+    q = one(text, cb)
+    assert (q.text, q.speaker) == (content, speaker)
+
+
 def test_a_phrase_after_an_inverted_cue_must_name_someone(cb):
     # case study: '..., insist on a complete restriction of ...' made the prepositional phrase a speaker
     text = "It is also important that you, along with other EU countries, insist on a complete restriction of the Russian banking system."
