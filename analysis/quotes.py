@@ -628,7 +628,11 @@ def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _
                 start = ctx.toks[k + 1].start if ctx.low[k] in (",",) else ctx.toks[k].start
             used.add(c)
             s_end = ctx.sent_bounds(q.start)[1]
-            end = max(q.end, _content_end(ctx, s_end)) if kind == "mixed" else q.end
+            end = q.end
+            if kind == "mixed":  # the clause may go on after the quote, to its own end
+                whole = _content_end(ctx, s_end)
+                cut = _clause_end(ctx, ctx.tok_at(start), ctx.tok_at(s_end), whole)
+                end = cut if cut >= q.end else max(q.end, whole)
             return _Raw(start, end, kind, rule, ctx.span(*sp), (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
     return None
 
@@ -655,19 +659,31 @@ def _clause_end(ctx: _Ctx, k: int, hi: int, end: int) -> int:
     """A reported statement ends before a semicolon, a dash or a trailing participle clause
     ('..., noting that', '..., leading police to'), outside quotation marks: what follows is
     the journalist's again."""
+    w = words()
+
+    def participle(j: int, ending: str) -> bool:
+        return j < hi and ctx.low[j].endswith(ending) and len(ctx.low[j]) > 4 and ctx.toks[j].text.islower() \
+            and ctx.low[j] not in w["ing_preposition"]
+
     depth = 0
+    verb = ctx.low[k] in w["clause_opener"]   # has the statement a verb of its own yet? ('denied the charges and counter-accused her')
     for j in range(k + 1, hi):
         if ctx.toks[j].start >= end:
             break
         t = ctx.low[j]
         if t in ('"', "“", "”"):
             depth ^= 1
+            if not depth and ctx.low[j - 1] == "," and participle(j + 1, "ing") and j - k >= MIN_CLAUSE_TOKENS:
+                return ctx.toks[j].end  # 'that he has "expanded the party," claiming that ...'
         if depth:
             continue
+        verb = verb or t in w["be_form"] or t in w["verb_like"] or participle(j, "ed") or t in w["clause_opener"]
+        if not verb and t in ("and", ",") and participle(j + 1, "ed") and j + 2 < hi \
+                and (ctx.low[j + 2] in w["object_pronoun"] or ctx.low[j + 2] in w["determiner"] or is_cap(ctx.toks[j + 2].text)):
+            return ctx.toks[j - 2 if ctx.low[j - 1] == "," else j - 1].end  # an object, then the subject's next deed: 'the pope as "a political person" and accused him'
         if j - k < MIN_CLAUSE_TOKENS:
             continue  # "I know that – " / "emphasise again – ": too short to be the whole statement
-        if t in (";", "—", "–") or (t == "," and j + 1 < hi and ctx.low[j + 1].endswith("ing") and len(ctx.low[j + 1]) > 4
-                                    and ctx.toks[j + 1].text.islower()):
+        if t in (";", "—", "–") or (t == "," and participle(j + 1, "ing")):
             return ctx.toks[j].start
     return end
 

@@ -352,6 +352,24 @@ def test_according_to_around_and_before_the_statement(cb, text, speaker, content
     assert (q.text, q.speaker) == (content, speaker)
 
 
+@pytest.mark.parametrize("text, content", [
+    # PolNeAR train and case study: an object statement ran on into the subject's next deed
+    ("He denied the charges and counter-accused her of battery.", "the charges"),
+    ("Zelensky praised Ireland's support for our European integration and invited Prime Minister Martin to visit Ukraine.",
+     "Ireland's support for our European integration"),
+    ("The governor praised the launch of the hospital, and thanked the builders for the work.", "the launch of the hospital"),
+    # ... but a participle inside the phrase is not a deed, and 'including' is no clause
+    ("Zelensky stressed the importance of establishing close and continued contact between the sides.",
+     "the importance of establishing close and continued contact between the sides"),
+    ("Zelensky said that several people had been returned from captivity, including paramedic Yulia Payevska.",
+     "that several people had been returned from captivity, including paramedic Yulia Payevska"),
+    # a participle clause after a quote that ends in a comma is the journalist's
+    ('Peskov insisted that Moscow has "no such plans," claiming that the army is busy elsewhere.', 'that Moscow has "no such plans,"'),
+])
+def test_a_statement_ends_where_its_clause_does(cb, text, content):
+    assert quotes(text, cb)[0].text == content
+
+
 def test_a_phrase_after_an_inverted_cue_must_name_someone(cb):
     # case study: '..., insist on a complete restriction of ...' made the prepositional phrase a speaker
     text = "It is also important that you, along with other EU countries, insist on a complete restriction of the Russian banking system."
