@@ -187,8 +187,11 @@ class DaskEngine(_WindowedEngine):
             # for the GIL (20,000 articles, two workers: worker CPU 83 s -> 75 s without it); the
             # run bounds its memory itself. Its statistical profiler is of no use here either.
             # On Linux the workers are forked: a spawned worker imports Python, Dask and this
-            # package afresh (two workers: 1.0 s of CPU against 0.24 s forked).
-            method = "fork" if sys.platform == "linux" else "spawn"
+            # package afresh (two workers: 1.0 s of CPU against 0.24 s forked). Forking a process
+            # with threads (the cluster's event loop) is safe only while no other thread holds a
+            # lock; set DASK_DISTRIBUTED__WORKER__MULTIPROCESSING_METHOD=spawn to opt out.
+            method = os.environ.get("DASK_DISTRIBUTED__WORKER__MULTIPROCESSING_METHOD") or (
+                "fork" if sys.platform == "linux" else "spawn")
             with dask.config.set({"distributed.worker.profile.enabled": False,
                                   "distributed.worker.multiprocessing-method": method}):
                 self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,

@@ -54,8 +54,11 @@ def test_process_engine_writes_identical_tables(corpus, serial_out, tmp_path):
 
 
 @pytest.mark.timeout(300)
-def test_dask_local_cluster_writes_identical_tables(corpus, serial_out, tmp_path):
+@pytest.mark.parametrize("start", ["default (fork on Linux)", "spawn"])
+def test_dask_local_cluster_writes_identical_tables(corpus, serial_out, tmp_path, monkeypatch, start):
     pytest.importorskip("dask.distributed")
+    if start == "spawn":  # the documented opt-out of forked workers
+        monkeypatch.setenv("DASK_DISTRIBUTED__WORKER__MULTIPROCESSING_METHOD", "spawn")
     s = run(corpus, tmp_path, engine="dask", workers=2, cache=False, progress=False, batch_size=25)
     assert s.engine == "dask" and s.counts["articles"] == 120
     assert table_bytes(tmp_path) == table_bytes(serial_out)
