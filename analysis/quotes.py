@@ -970,6 +970,26 @@ def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:
     return None
 
 
+def _headline_colon(ctx: _Ctx, start: int, end: int) -> _Raw | None:
+    """'Volodymyr Zelenskyy: Sanctions are the right weapon ...', 'Poll: Trump and Clinton hold
+    narrow leads': a headline that opens with a name and a colon credits what follows to it.
+    Labels of a section ('News Guide:', 'Update:') credit nothing (grammar list headline_label)."""
+    label = turn_label(ctx.text, start, end)
+    if label is None:
+        return None
+    at, name, content = label
+    if name.lower() in words()["headline_label"] or name.split()[-1].lower() in words()["headline_label"]:
+        return None
+    stop = _content_end(ctx, end)
+    if len(ctx.text[content:stop].split()) < MIN_CONTENT_TOKENS:
+        return None
+    kind = "mixed" if any(content <= q.start < stop for q in ctx.quotes) else "indirect"
+    text = ctx.text[content:stop].strip()
+    if text[:1] in "\"“" and text[-1:] in "\"”" and text.count('"') + text.count("“") + text.count("”") == 2:
+        kind = "direct"
+    return _Raw(content, stop, kind, f"{kind}_headline_colon", (at, at + len(name)), None)
+
+
 def _clause_goes_on(ctx: _Ctx, k: int, hi: int) -> bool:
     """After 'X, according to Y,' at token ``k``: does the sentence's clause go on (a verb follows,
     perhaps after an appositive of Y), rather than a new clause or Y's relative clause?"""
@@ -1001,7 +1021,12 @@ def extract_quotes(doc: Doc, cb: Codebook) -> list[Quote]:
     _merge_interrupted(ctx, raws, done)
     covered = [(r.start, r.end) for r in raws]
     open_quotes = [(q.start, q.end) for i, q in enumerate(ctx.quotes) if i not in done and not q.single and _n_words(ctx, q) >= MIN_QUOTE_WORDS]
-    # pass 2: indirect and mixed statements
+    # pass 2: headlines that credit a statement ('Andriy Yermak: Weapons and sanctions will ...'),
+    # then indirect and mixed statements
+    heads = [r for r in (_headline_colon(ctx, a, b) for a, b in ctx.headlines) if r is not None
+             and not any(r.start < e and s < r.end for s, e in covered)]
+    raws += heads
+    covered += [(r.start, r.end) for r in heads]
     raws += _indirect(ctx, used, covered, open_quotes, list(raws))
     # pass 3: quotes left without an attribution
     spans = [(r.start, r.end) for r in raws]

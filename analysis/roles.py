@@ -171,8 +171,12 @@ def first_holders(holders: list[Holder]) -> list[Holder]:
 
 
 def speaker_role(phrase: str) -> Role | None:
-    """The role a speaker phrase names, when it is 'the ROLE' ('the Adviser to the President')."""
+    """The role a speaker phrase names, when it is 'the ROLE' ('the Adviser to the President'),
+    or a capitalised role alone, as a headline credits it ('President: ...', 'Head of State: ...')."""
     parts = phrase.split()
+    if parts and parts[0].lower() != "the" and parts[0][:1].isupper() and (
+            tuple(p.lower() for p in parts) in {s for s, _ in synonyms()} or (len(parts) == 1 and parts[0].lower() in _words()["role_head"])):
+        parts = ["the"] + parts
     if len(parts) < 2 or parts[0].lower() != "the" or any(not p[:1].isalpha() for p in parts):
         return None
     return parse_role(parts)

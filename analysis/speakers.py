@@ -274,22 +274,27 @@ class Resolver:
         return best
 
     def _last_person(self, before: int, gender: str | None) -> Person | None:
-        cands = [p for p in self.persons if p.start < before] + [p for s, p in self.speakers if s < before]
-        cands.sort(key=lambda p: p.start)
-        for p in reversed(cands):
+        # a speaker counts where it spoke: one resolved from a name later in the text is not the last
+        cands = [(p.start, p) for p in self.persons if p.start < before] + [(s, p) for s, p in self.speakers if s < before]
+        cands.sort(key=lambda x: x[0])
+        for _, p in reversed(cands):
             if gender is None or p.gender in (None, gender):
                 return p
         return None
 
     def _role_holder(self, phrase: str, start: int) -> Holder | None:
         """'the President': the one person named earlier in the role, or of several the last of
-        them to speak; None when none of several has spoken."""
+        them to speak; None when none of several has spoken. When nobody was named in the role
+        before, the one person the text names in it later."""
         role = speaker_role(phrase)
         if role is None:
             return None
         if self._holders is None:
             self._holders = first_holders(self._find_holders()) if self._find_holders else []
         cands = [h for h in self._holders if h.start < start and fits(h.role, role)]
+        if not cands:  # a headline 'President: ...' before the text names him: the one holder there is
+            later = [h for h in self._holders if fits(h.role, role)]
+            return later[0] if len({h.actor or h.name for h in later}) == 1 else None
         ids = {h.actor or h.name for h in cands}
         if len(ids) == 1:
             return cands[-1]

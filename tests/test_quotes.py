@@ -370,6 +370,33 @@ def test_a_statement_ends_where_its_clause_does(cb, text, content):
     assert quotes(text, cb)[0].text == content
 
 
+@pytest.mark.parametrize("text, speaker, side, content", [
+    # case study: 68 president.gov.ua headlines credit a statement with a colon
+    ("Andriy Yermak: Weapons and sanctions will help stop Russia\n\nThe Head of the Office spoke in Kyiv.",
+     "Andriy Yermak", "ukraine", "Weapons and sanctions will help stop Russia"),
+    # a role alone, named only in the text below
+    ("President: Today the people of Ukraine must show unity\n\nPresident of Ukraine Volodymyr Zelenskyy addressed the nation.",
+     "Volodymyr Zelensky", "ukraine", "Today the people of Ukraine must show unity"),
+])
+def test_a_headline_credits_its_statement_with_a_colon(cb, text, speaker, side, content):
+    q = quotes(text, cb)[0]
+    assert (q.speaker, q.speaker_side, q.text, q.zone) == (speaker, side, content, "headline")
+
+
+def test_a_section_label_in_a_headline_credits_nothing(cb):
+    assert quotes("News Guide: Donors flocked to the new fund, to no avail\n\nWealthy donors gave money.", cb) == []
+
+
+def test_he_is_the_last_to_speak_not_the_last_named_later(cb):
+    # case study: 'the President' resolved from a name later in the text counted as the last person before 'he'
+    text = ("Meeting with Minister Anton Kotyakov\n\nThe President underscored that this was important for millions of "
+            "citizens. Kotyakov said that over 11 million people with disabilities live in Russia. It was critically important, "
+            "he said, to alter the approach to disability. President of Russia Vladimir Putin thanked the minister.")
+    got = [(q.speaker, q.text[:20]) for q in quotes(text, cb)]
+    assert got == [("Vladimir Putin", "that this was import"), ("Anton Kotyakov", "that over 11 million"),
+                   ("Anton Kotyakov", "It was critically im")]
+
+
 def test_a_phrase_after_an_inverted_cue_must_name_someone(cb):
     # case study: '..., insist on a complete restriction of ...' made the prepositional phrase a speaker
     text = "It is also important that you, along with other EU countries, insist on a complete restriction of the Russian banking system."
