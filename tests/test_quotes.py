@@ -397,10 +397,17 @@ def test_he_is_the_last_to_speak_not_the_last_named_later(cb):
                    ("Anton Kotyakov", "It was critically im")]
 
 
-def test_a_phrase_after_an_inverted_cue_must_name_someone(cb):
+@pytest.mark.parametrize("text, not_speaker", [
     # case study: '..., insist on a complete restriction of ...' made the prepositional phrase a speaker
-    text = "It is also important that you, along with other EU countries, insist on a complete restriction of the Russian banking system."
-    assert all(not (q.speaker or "").startswith("on ") for q in quotes(text, cb))
+    ("It is also important that you, along with other EU countries, insist on a complete restriction of the Russian "
+     "banking system.", "on a complete restriction of the Russian banking system"),
+    # case study: the object of a cue that does not invert
+    ("Which is behind the door, but at the same time fighting, defending European values.", "European values"),
+    ("The budget is structured by state programmes, so the quality of state programmes, in fact, confirms the quality "
+     "of public administration.", "the quality of public administration"),
+])
+def test_a_phrase_after_an_inverted_cue_must_name_someone(cb, text, not_speaker):
+    assert all(q.speaker != not_speaker for q in quotes(text, cb)), [(q.speaker, q.text) for q in quotes(text, cb)]
 
 
 def test_a_title_case_line_in_a_live_blog_is_a_headline(cb):
