@@ -985,10 +985,8 @@ def _headline_colon(ctx: _Ctx, start: int, end: int) -> _Raw | None:
     stop = _content_end(ctx, end)
     if len(ctx.text[content:stop].split()) < MIN_CONTENT_TOKENS:
         return None
+    # a wholly quoted headline ('Rubio: "..."') is pass 1's direct_colon already
     kind = "mixed" if any(content <= q.start < stop for q in ctx.quotes) else "indirect"
-    text = ctx.text[content:stop].strip()
-    if text[:1] in "\"“" and text[-1:] in "\"”" and text.count('"') + text.count("“") + text.count("”") == 2:
-        kind = "direct"
     return _Raw(content, stop, kind, f"{kind}_headline_colon", (at, at + len(name)), None)
 
 
