@@ -922,8 +922,9 @@ def _content_cue_speaker(ctx, c, ce, lo, hi, cue) -> _Raw | None:
 
 def _approximately(ctx: _Ctx, k: int, hi: int) -> bool:
     """'said about half of ...', 'said around 40 percent ...': a quantity, not a topic ('about two projects' is one)."""
-    return ctx.low[k] in ("about", "around") and k + 2 < hi and (
-        ctx.low[k + 1] == "half" or (ctx.low[k + 1][:1].isdigit() and ctx.low[k + 2] in ("%", "percent")))
+    w = words()
+    return ctx.low[k] in w["approximately"] and k + 2 < hi and (
+        ctx.low[k + 1] in w["fraction"] or (ctx.low[k + 1][:1].isdigit() and ctx.low[k + 2] in w["percent"]))
 
 
 def _after_turn_label(ctx: _Ctx, lo: int, hi: int) -> int:

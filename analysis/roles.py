@@ -55,6 +55,11 @@ def synonyms() -> tuple[tuple[tuple[str, ...], str], ...]:
         return tuple((tuple(p.split()), r["role"]) for r in rows for p in r["phrases"].split("|") if p.strip())
 
 
+@lru_cache(maxsize=1)
+def _synonym_phrases() -> frozenset[tuple[str, ...]]:
+    return frozenset(p for p, _ in synonyms())
+
+
 def _norm(word: str) -> str:
     low = word.lower()
     for s in ("'s", "’s"):
@@ -175,7 +180,7 @@ def speaker_role(phrase: str) -> Role | None:
     or a capitalised role alone, as a headline credits it ('President: ...', 'Head of State: ...')."""
     parts = phrase.split()
     if parts and parts[0].lower() != "the" and parts[0][:1].isupper() and (
-            tuple(p.lower() for p in parts) in {s for s, _ in synonyms()} or (len(parts) == 1 and parts[0].lower() in _words()["role_head"])):
+            tuple(p.lower() for p in parts) in _synonym_phrases() or (len(parts) == 1 and parts[0].lower() in _words()["role_head"])):
         parts = ["the"] + parts
     if len(parts) < 2 or parts[0].lower() != "the" or any(not p[:1].isalpha() for p in parts):
         return None

@@ -112,7 +112,7 @@ def looks_like_speaker(toks: list[Span], mentions_in: bool) -> bool:
         return True
     if low[-1] in pronouns:  # "most of them", "many of us"
         return True
-    if any(lw.isdigit() or lw in ("%", "percent") for lw in low):  # "47% say", "7 percent said"
+    if any(lw.isdigit() or lw in w["percent"] for lw in low):  # "47% say", "7 percent said"
         return True
     if any(is_cap(t.text) and lw not in w["not_a_name"] for t, lw in zip(toks, low)):
         return True
