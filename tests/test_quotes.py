@@ -17,6 +17,11 @@ def one(text, cb):
     return got[0]
 
 
+def speaker_and_statement(text, cb):
+    q = one(text, cb)
+    return q.speaker, q.text
+
+
 @pytest.fixture(scope="module")
 def seed_quotes(cb):
     [seed] = list(iter_corpus(ROOT / "corpus"))
@@ -285,8 +290,7 @@ def test_statement_content(cb, text, content):
      'them "corporate welfare."'),
 ])
 def test_subjects_far_from_their_cue(cb, text, speaker, content):
-    q = one(text, cb)
-    assert (q.speaker, q.text) == (speaker, content)
+    assert speaker_and_statement(text, cb) == (speaker, content)
 
 
 @pytest.mark.parametrize("text, speaker, content", [
@@ -300,8 +304,7 @@ def test_subjects_far_from_their_cue(cb, text, speaker, content):
      "the shelling went on all night"),
 ])
 def test_statement_comma_cue_then_speaker(cb, text, speaker, content):
-    q = one(text, cb)
-    assert (q.speaker, q.text) == (speaker, content)
+    assert speaker_and_statement(text, cb) == (speaker, content)
 
 
 @pytest.mark.parametrize("text, speaker, content", [
@@ -318,8 +321,7 @@ def test_statement_comma_cue_then_speaker(cb, text, speaker, content):
     ("Mr. Marchenko, whose visit was postponed twice, said that the talks would go on.", "Marchenko", "that the talks would go on"),
 ])
 def test_plain_subjects_of_speech_verbs(cb, text, speaker, content):
-    q = one(text, cb)
-    assert (q.speaker, q.text) == (speaker, content)
+    assert speaker_and_statement(text, cb) == (speaker, content)
 
 
 @pytest.mark.parametrize("text", [
@@ -348,8 +350,7 @@ def test_speech_verbs_that_report_no_plain_subjects_statement(cb, text):
      "turnout was the lowest in a decade"),
 ])
 def test_according_to_around_and_before_the_statement(cb, text, speaker, content):
-    q = one(text, cb)
-    assert (q.text, q.speaker) == (content, speaker)
+    assert speaker_and_statement(text, cb) == (speaker, content)
 
 
 @pytest.mark.parametrize("text, content", [
