@@ -56,8 +56,7 @@ def signature(text: str) -> np.ndarray:
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
         words = words + [""] * (SHINGLE - len(words))
-    table = {w: _word_hash(w) for w in set(words)}
-    wh = np.fromiter((table[w] for w in words), dtype=np.uint64, count=len(words))
+    wh = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
     n = len(wh) - SHINGLE + 1
     with np.errstate(over="ignore"):
         sh = wh[:n].copy()

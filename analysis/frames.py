@@ -113,6 +113,7 @@ class FrameModel:
     """A stored model ready to score: term index, idf, and per frame the weights,
     intercept and Platt calibration."""
     index: dict[str, int]
+    pairs: dict[tuple[str, str], int]   # the bigram terms by their two words
     idf: np.ndarray
     frames: tuple[str, ...]
     coef: np.ndarray        # terms x frames
@@ -124,7 +125,10 @@ class FrameModel:
 def _from_data(model: dict) -> FrameModel:
     frames = tuple(model["frames"])
     m = [model["frames"][f] for f in frames]
-    return FrameModel({t: i for i, t in enumerate(model["vocabulary"])}, np.asarray(model["idf"], dtype=np.float64),
+    vocab = model["vocabulary"]
+    return FrameModel({t: i for i, t in enumerate(vocab)},
+                      {tuple(t.split(" ")): i for i, t in enumerate(vocab) if " " in t},
+                      np.asarray(model["idf"], dtype=np.float64),
                       frames, np.asarray([x["coef"] for x in m], dtype=np.float64).T,
                       *(np.asarray([x[k] for x in m], dtype=np.float64) for k in ("intercept", "a", "b")))
 
@@ -134,15 +138,13 @@ def tfidf_terms(text: str, model: FrameModel) -> tuple[list[int], np.ndarray]:
     scikit-learn's TfidfVectorizer computes them in training (words and bigrams), without
     importing scikit-learn on every run."""
     toks = _TOKEN.findall(text.lower())
-    counts = Counter(toks)
-    counts.update(f"{a} {b}" for a, b in zip(toks, toks[1:]))
-    index = model.index
     ids, tf = [], []
-    for term, c in counts.items():
-        j = index.get(term)
-        if j is not None:
-            ids.append(j)
-            tf.append(c)
+    for counts, index in ((Counter(toks), model.index), (Counter(zip(toks, toks[1:])), model.pairs)):
+        for term, c in counts.items():
+            j = index.get(term)
+            if j is not None:
+                ids.append(j)
+                tf.append(c)
     if not ids:
         return [], np.zeros(0)
     w = (1.0 + np.log(np.asarray(tf, dtype=np.float64))) * model.idf[ids]

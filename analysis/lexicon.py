@@ -17,6 +17,7 @@ from .codebook import Codebook, Entry
 
 # A word with inner hyphens (cross-border), or a clitic after an apostrophe ('s, ’s).
 _WORD = re.compile(r"\w+(?:-\w+)*|['’]\w+")
+_start, _end, _group = re.Match.start, re.Match.end, re.Match.group
 
 
 @dataclass(frozen=True)
@@ -25,16 +26,30 @@ class Words:
     ends: tuple[int, ...]
     raw: tuple[str, ...]
     low: tuple[str, ...]
+    where: dict[str, list[int]]   # lower-case token -> its positions: a matcher looks up only its first words
 
 
 @lru_cache(maxsize=16)
 def words_of(text: str) -> Words:
     """Word tokens of a text (cached: every lexicon reads the same tokens)."""
     ms = list(_WORD.finditer(text))
-    raw = [m.group() for m in ms]
+    raw = list(map(_group, ms))
     if "’" in text:
         raw = [t.replace("’", "'") for t in raw]
-    return Words(tuple(m.start() for m in ms), tuple(m.end() for m in ms), tuple(raw), tuple(t.lower() for t in raw))
+    low = list(map(str.lower, raw))
+    where: dict[str, list[int]] = {}
+    for i, t in enumerate(low):
+        if t in where:
+            where[t].append(i)
+        else:
+            where[t] = [i]
+    return Words(tuple(map(_start, ms)), tuple(map(_end, ms)), tuple(raw), tuple(low), where)
+
+
+def _where(where: dict[str, list[int]], firsts: frozenset[str]) -> list[int]:
+    """Positions of the tokens in ``firsts`` (iterating over the smaller of the two)."""
+    keys = [t for t in firsts if t in where] if len(firsts) < len(where) else [t for t in where if t in firsts]
+    return [i for t in keys for i in where[t]]
 
 
 def _split(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -79,6 +94,7 @@ class PhraseMatcher:
                 cands.sort(key=lambda c: -len(c[0]))
         self.first_raw = frozenset(k for k, sensitive in self.table if sensitive)
         self.first_low = frozenset(k for k, sensitive in self.table if not sensitive)
+        self.first_raw_low = tuple((k, k.lower()) for k in self.first_raw)
         self._cand: dict[str, list[int]] = {}   # text -> candidate positions (the last few texts)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -88,10 +104,12 @@ class PhraseMatcher:
         cand = self._cand.get(text)
         if cand is None:
             # only the positions of tokens that can start a phrase
-            first_low, first_raw = self.first_low, self.first_raw
-            cand = [i for i, t in enumerate(w.low) if t in first_low]
-            if first_raw:
-                cand = sorted(set(cand).union(i for i, t in enumerate(w.raw) if t in first_raw))
+            cand = _where(w.where, self.first_low)
+            if self.first_raw:
+                raw, where = w.raw, w.where
+                cand = sorted(set(cand).union(i for t, low in self.first_raw_low for i in where.get(low, ()) if raw[i] == t))
+            else:
+                cand.sort()
             if len(self._cand) >= 4:
                 self._cand.clear()
             self._cand[text] = cand

@@ -24,6 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from .codebook import Codebook, Entry
 from .document import Doc
@@ -131,8 +132,8 @@ class _Ctx:
         self.toks: list[Span] = []
         for p in self.paras:
             self.toks.extend(tokenize(self.text, p.start, p.end))
-        self.starts = [t.start for t in self.toks]
-        self.low = [t.text.lower() for t in self.toks]
+        self.starts = list(map(itemgetter(0), self.toks))
+        self.low = list(map(str.lower, map(itemgetter(2), self.toks)))
         table = _cue_table(cb.hash, tuple(cb.lexicon("speech_cues")))
         self.cues: dict[int, tuple[int, Entry]] = {}
         self.para_starts = [p.start for p in self.paras]
@@ -141,12 +142,12 @@ class _Ctx:
                        # live blogs put more headlines in the body: "Clinton Says Russians Hacked DNC"
                        + [(p.start, p.end) for p in self.paras if len(p.text) < 200 and title_case(p.text.split())])
         sent_starts = {s.start for s in self.sents}
-        for i, w in enumerate(self.low):
-            tok = self.toks[i]
+        for i in [i for i, w in enumerate(self.low) if w in table]:
+            tok, cands = self.toks[i], table[self.low[i]]
             # a capitalised cue is a name ("United States") except in a headline or at a sentence start
             if tok.text[:1].isupper() and tok.start not in sent_starts and not heads.contains(tok.start):
                 continue
-            for ws, e in table.get(w, ()):
+            for ws, e in cands:
                 if tuple(self.low[i:i + len(ws)]) == ws:
                     self.cues[i] = (i + len(ws), e)
                     break

@@ -406,19 +406,21 @@ def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Men
         if not covered(names[0].start):
             out.append(Person(names[0].start, " ".join(t.text for t in names), None, None))
 
-    for i, t in enumerate(tokens):
-        if t.text[:1].isupper() and t.text.replace("'", "").replace("’", "").replace("-", "").isalpha() \
-                and t.text.lower() not in w["not_a_name"] and "." not in t.text[:-1]:
-            if run and t.start - run[-1].end > 1:
-                flush()
-                run = []
-            if not run:
-                before = tuple(x.text.lower() for x in tokens[max(0, i - 3):i])
-            run.append(t)
-        else:
-            if run:
-                flush()
+    not_a_name = w["not_a_name"]
+    last = -2
+    for i in [i for i, t in enumerate(tokens) if t.text[:1].isupper()]:
+        t = tokens[i]
+        if not (t.text.replace("'", "").replace("’", "").replace("-", "").isalpha()
+                and t.text.lower() not in not_a_name and "." not in t.text[:-1]):
+            continue
+        # a run is adjacent name-like tokens; any other token between two ends it
+        if run and (i != last + 1 or t.start - run[-1].end > 1):
+            flush()
             run = []
+        if not run:
+            before = tuple(x.text.lower() for x in tokens[max(0, i - 3):i])
+        run.append(t)
+        last = i
     if run:
         flush()
     out.sort(key=lambda p: p.start)

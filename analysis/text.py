@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from .records import Span
@@ -30,7 +31,8 @@ _CLOSERS = re.compile(r"[\"')\]}‘’“”«»]+?(?:\s+|(?=--)|$)")
 _OPENERS = "(\"`{[:;&#*@)}]-,'‘“«"
 _NUMBER = re.compile(r"-?[.,]?\d[\d,.-]*")
 _INITIAL = re.compile(r"[^\W\d]")
-_new, _span = tuple.__new__, re.Match.span   # Span(...) without the namedtuple's Python-level __new__
+# Span(...) without the namedtuple's Python-level __new__, and match fields without a Python loop
+_new, _start, _end, _group = tuple.__new__, re.Match.start, re.Match.end, re.Match.group
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,8 @@ def segment(text: str) -> Segmented:
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Word and punctuation tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    out = [_new(Span, (s, e, text[s:e])) for s, e in map(_span, _TOKEN.finditer(text, start, end))]
+    ms = list(_TOKEN.finditer(text, start, end))
+    out = list(map(_new, repeat(Span), zip(map(_start, ms), map(_end, ms), map(_group, ms))))
     abbrev = abbreviations()
     # A trailing period belongs to abbreviations (U.S., Gen.) and initials (Roger C. Altman); else split it off.
     for k in reversed([k for k, t in enumerate(out) if t[2][-1] == "." and len(t[2]) > 1]):
