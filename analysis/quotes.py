@@ -265,6 +265,8 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     if j == cue_i and j > lo and ctx.low[j - 1] == "," and ctx.low[cue_i].endswith("ing"):
         # "Putin met the governor of Kursk, saying that ...": the subject speaks, not the object
         return _clause_subject(ctx, lo, j - 1, named=False)
+    if j == cue_i and j - 1 > lo and ctx.low[j - 1] in w["participle_preposition"] and ctx.low[cue_i].endswith("ing"):
+        return _participle_subject(ctx, cue_i, lo, j - 1)
     if j - 1 > lo and ctx.low[j - 1] in ("—", "–"):
         o = next((x for x in range(j - 2, max(lo, j - APPOSITIVE_MAX) - 1, -1) if ctx.low[x] in ("—", "–")), None)
         if o is not None and o > lo and (ctx.low[o + 1] in w["determiner"] or ctx.low[o + 1] in w["title_word"]):
@@ -305,6 +307,21 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     if loose is None and not comma and ctx.low[cue_i] in w["plain_subject_cue"]:
         return _plain_subject(ctx, cue_i, k, lo)
     return loose
+
+
+def _participle_subject(ctx: _Ctx, cue_i: int, lo: int, prep: int) -> tuple[int, int] | None:
+    """'Trump landed himself in hot water by saying that ...': the subject of the clause speaks,
+    when the participle reports speech (a say verb, or a clause after it: not 'by describing the
+    situation') and no other clause comes between ('they are preparing ... by saying' is theirs)."""
+    w = words()
+    ce = ctx.cues[cue_i][0]
+    if ctx.low[cue_i] not in w["say_verb"] and not (ce < len(ctx.low) and ctx.low[ce] in w["clause_opener"]):
+        return None
+    sp = _clause_subject(ctx, lo, prep, named=False)
+    if sp is None or any(t in w["clause_break"] for t in ctx.low[sp[1]:prep]) \
+            or (sp[1] - sp[0] == 1 and ctx.low[sp[0]] in w["sentence_adverb"]):
+        return None
+    return sp
 
 
 def _plain_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int] | None:

@@ -319,6 +319,11 @@ def test_statement_comma_cue_then_speaker(cb, text, speaker, content):
      "the grain corridor would reopen"),
     ("49% say the economy will recover next year.", "49%", "the economy will recover next year"),
     ("Mr. Marchenko, whose visit was postponed twice, said that the talks would go on.", "Marchenko", "that the talks would go on"),
+    # a speech participle after 'by', 'before', 'while': the clause's subject speaks (the speaker had
+    # been the stretch before 'by': 'Trump landed himself ... by')
+    ("Marchenko landed himself in trouble last week by saying that the judge was biased.", "Marchenko",
+     "that the judge was biased"),
+    ("The governor opened the meeting by noting that exports had grown.", "The governor", "that exports had grown"),
 ])
 def test_plain_subjects_of_speech_verbs(cb, text, speaker, content):
     assert speaker_and_statement(text, cb) == (speaker, content)
@@ -604,3 +609,14 @@ def test_evaluate_with_a_csv_gold_file(tmp_path, seed_text):
     bad = subprocess.run([sys.executable, "-m", "analysis", "evaluate", "quotes", "--gold", str(gold)], cwd=ROOT,
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "needs --corpus" in bad.stderr
+
+
+@pytest.mark.parametrize("text", [
+    # case study: participles that report no statement, or one that is not the subject's
+    "Alexander Brechalov began his report by describing the situation in healthcare.",
+    "Maybe it is a good idea to finish my report by noting these results.",
+    "I see that they are preparing for round two and spreading panic by saying we will invade Ukraine.",
+])
+def test_speech_participle_no_statement_by_the_subject(cb, text):
+    got = [(q.speaker, q.text) for q in quotes(text, cb)]
+    assert all(sp not in ("Alexander Brechalov", "I", "Maybe") and not (sp or "").endswith("by") for sp, _ in got), got
