@@ -7,8 +7,10 @@ case-study corpus (1,796 items) and on it replicated to --replicate articles,
 samples the resident memory of the whole process tree (workers included) every
 0.1 s, and reports articles/s, words/s per core, peak memory, and the speed-up
 against the serial engine measured in the same run. With --repeat N each
-configuration runs N times and the fastest run counts (timings on a shared
-machine vary by about 10%; the minimum is the least disturbed). A last run
+configuration runs N times, the configurations taking turns, and the fastest run
+counts (timings on a shared machine vary by 10-20% from minute to minute; the
+minimum is the least disturbed, and taking turns spreads a slow spell over all
+configurations instead of one). A last run
 repeats the case-study run with nothing changed, to time a cached re-run.
 
 To see where the time goes: python -m pyinstrument -m analysis run CORPUS --no-cache
@@ -89,27 +91,32 @@ def main() -> None:
     big = tmp / "replicated"
     replicate(case, big, args.replicate)
     corpora = [("case study", case, 1796), (f"replicated x{args.replicate:,}", big, args.replicate)]
-    lines = ["| corpus | engine | workers | seconds | articles/s | articles/s per core | words/s per core | peak MB | speed-up vs serial |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| corpus | engine | workers | seconds | articles/s | articles/s per core | words/s per core | peak MB | speed-up vs serial | all runs (s) |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for label, corpus, n in corpora:
         words = words_in(corpus)
+        runs: dict[tuple[str, int], list[tuple[float, float]]] = {c: [] for c in CONFIGS}
+        # configurations take turns, so that a slow spell of the shared machine falls on all of them
+        for _ in range(max(1, args.repeat)):
+            for engine, workers in CONFIGS:
+                out = tmp / f"out-{engine}-{workers}"
+                runs[engine, workers].append(measure(
+                    [sys.executable, "-m", "analysis", "run", str(corpus), "--out", str(out), "--engine", engine,
+                     "--workers", str(workers), "--no-cache", "--quiet"]))
         base = None
         for engine, workers in CONFIGS:
-            out = tmp / f"out-{engine}-{workers}"
-            cmd = [sys.executable, "-m", "analysis", "run", str(corpus), "--out", str(out), "--engine", engine,
-                   "--workers", str(workers), "--no-cache", "--quiet"]
-            runs = [measure(cmd) for _ in range(max(1, args.repeat))]
-            secs, peak = min(r[0] for r in runs), max(r[1] for r in runs)
+            secs, peak = min(r[0] for r in runs[engine, workers]), max(r[1] for r in runs[engine, workers])
             base = base or secs
             rate = n / secs
             line = (f"| {label} | {engine} | {workers} | {secs:.1f} | {rate:.0f} | {rate / workers:.0f} | "
-                    f"{words / secs / workers:,.0f} | {peak:.0f} | {base / secs:.2f}x |")
+                    f"{words / secs / workers:,.0f} | {peak:.0f} | {base / secs:.2f}x | "
+                    f"{', '.join(f'{r[0]:.1f}' for r in runs[engine, workers])} |")
             print(line, flush=True)
             lines.append(line)
     out = tmp / "cached"
     measure([sys.executable, "-m", "analysis", "run", str(case), "--out", str(out), "--quiet"])
     secs, peak = measure([sys.executable, "-m", "analysis", "run", str(case), "--out", str(out), "--quiet"])
-    line = f"| case study, nothing changed (cache) | serial | 1 | {secs:.1f} | {1796 / secs:.0f} | | | {peak:.0f} | |"
+    line = f"| case study, nothing changed (cache) | serial | 1 | {secs:.1f} | {1796 / secs:.0f} | | | {peak:.0f} | | |"
     print(line)
     lines.append(line)
     info = (f"\nMachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; {time.strftime('%Y-%m-%d')}; "
