@@ -18,19 +18,22 @@ from pathlib import Path
 from .records import Span
 
 ABBREVIATIONS = Path(__file__).parent / "resources" / "abbreviations.txt"
+SENTENCE_STARTERS = Path(__file__).parent / "resources" / "sentence_starters.txt"
 # A blank line (possibly with spaces) separates paragraphs; without blank lines, each line does.
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
 # Words with inner hyphens, apostrophes or periods (U.S., Kharkiv's, cross-border), else one symbol.
 # Each repetition must start with a separator that \w cannot match, so matching is linear.
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")   # J.J., C.J. (one letter each: no backtracking to speak of)
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
 # A possible sentence end: a mark followed by punctuation or by white space and more text.
 _END_MARK = re.compile(r"[.?!](?:(?=[)\";}\]*:@'({\[‘’“”«»?!])|\s+(?=\S))")
 # Closing quotes and brackets after a sentence end belong to that sentence.
 _CLOSERS = re.compile(r"[\"')\]}‘’“”«»]+?(?:\s+|(?=--)|$)")
 _OPENERS = "(\"`{[:;&#*@)}]-,'‘“«"
+_NEXT_WORD = re.compile(r"\w*")
 _NUMBER = re.compile(r"-?[.,]?\d[\d,.-]*")
-_INITIAL = re.compile(r"[^\W\d]")
+_INITIAL = re.compile(r"(?:[^\W\d]\.)*[^\W\d]")   # W (George W. Bush), F.B.I, J.J (J.J. MacNab)
 # Span(...) without the namedtuple's Python-level __new__, and match fields without a Python loop
 _new, _start, _end, _group = tuple.__new__, re.Match.start, re.Match.end, re.Match.group
 
@@ -54,16 +57,27 @@ class Segmented:
         return None
 
 
-@lru_cache(maxsize=1)
-def abbreviations() -> frozenset[str]:
-    """Lower-case abbreviations (without their final period) that do not end a sentence."""
-    lines = ABBREVIATIONS.read_text(encoding="utf-8").splitlines()
+def _word_list(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
-def _ends_sentence(text: str, i: int, lo: int, nxt: str) -> bool:
-    """Does the mark at ``i`` end a sentence, given the next character ``nxt``? (Punkt's rules
-    for known abbreviations, ellipses, initials and numbers.)"""
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Lower-case abbreviations (without their final period) that do not end a sentence."""
+    return _word_list(ABBREVIATIONS)
+
+
+@lru_cache(maxsize=1)
+def sentence_starters() -> frozenset[str]:
+    """Capitalised words that open a sentence after an abbreviation or initials ('the U.S. The ...')."""
+    return _word_list(SENTENCE_STARTERS)
+
+
+def _ends_sentence(text: str, i: int, lo: int, j: int) -> bool:
+    """Does the mark at ``i`` end a sentence, given that the next sentence would start at ``j``?
+    (Punkt's rules for known abbreviations, ellipses, initials and numbers.)"""
+    nxt = text[j]
     if text[i] != ".":
         return True
     if text[i - 1:i] == ".":
@@ -74,10 +88,13 @@ def _ends_sentence(text: str, i: int, lo: int, nxt: str) -> bool:
     word = text[k:i].lstrip(_OPENERS)
     low = word.lower()
     abbrev = abbreviations()
-    if low in abbrev or low.rsplit("-", 1)[-1] in abbrev:
-        return False
-    if _INITIAL.fullmatch(word):       # "George W. Bush": an initial ends a sentence only before a digit or mark
-        return not (nxt in ";:,.!?" or nxt.islower() or nxt.isupper())
+    known = low in abbrev or low.rsplit("-", 1)[-1] in abbrev
+    if known or _INITIAL.fullmatch(word):
+        # "Gen. Smith", "George W. Bush", "the F.B.I. said": no break, except before a word that opens
+        # sentences ("in the U.S. The F.B.I. said"), and after initials before a digit or mark
+        if nxt.isupper() and _NEXT_WORD.match(text, j).group().lower() in sentence_starters():
+            return True
+        return not known and not (nxt in ";:,.!?" or nxt.islower() or nxt.isupper())
     if _NUMBER.fullmatch(word):        # "in 2024. The" is a break, "item 5. and" is not
         return not (nxt in ";:,.!?" or nxt.islower())
     return True
@@ -95,7 +112,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             k = marks[c + 1].start()
             if not any(ch.isspace() for ch in text[j:k]):
                 continue
-        if j >= n or not _ends_sentence(text, i, start, text[j]):
+        if j >= n or not _ends_sentence(text, i, start, j):
             continue
         end, nstart = i + 1, j
         r = _CLOSERS.match(text, nstart)
@@ -149,9 +166,10 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     ms = list(_TOKEN.finditer(text, start, end))
     out = list(map(_new, repeat(Span), zip(map(_start, ms), map(_end, ms), map(_group, ms))))
     abbrev = abbreviations()
-    # A trailing period belongs to abbreviations (U.S., Gen.) and initials (Roger C. Altman); else split it off.
+    # A trailing period belongs to abbreviations (U.S., Gen.) and initials (Roger C. Altman, J.J. MacNab);
+    # else split it off.
     for k in reversed([k for k, t in enumerate(out) if t[2][-1] == "." and len(t[2]) > 1]):
         s, e, tok = out[k]
-        if not (len(tok) == 2 and tok[0].isupper()) and tok[:-1].lower() not in abbrev:
+        if not (len(tok) == 2 and tok[0].isupper()) and tok[:-1].lower() not in abbrev and not _INITIALS.fullmatch(tok):
             out[k:k + 1] = [_new(Span, (s, e - 1, tok[:-1])), _new(Span, (e - 1, e, "."))]
     return out

@@ -324,6 +324,10 @@ def test_statement_comma_cue_then_speaker(cb, text, speaker, content):
     ("Marchenko landed himself in trouble last week by saying that the judge was biased.", "Marchenko",
      "that the judge was biased"),
     ("The governor opened the meeting by noting that exports had grown.", "The governor", "that exports had grown"),
+    # PolNeAR train: initials ended the sentence ('The F.B.I.| said') or the speaker ('said J.J.| MacNab')
+    ("The F.B.I. said it would look into the case.", "F.B.I.", "it would look into the case"),
+    ('"They are armed and dangerous," said J.J. MacNab, an expert on militias.', "J.J. MacNab",
+     '"They are armed and dangerous,"'),
 ])
 def test_plain_subjects_of_speech_verbs(cb, text, speaker, content):
     assert speaker_and_statement(text, cb) == (speaker, content)

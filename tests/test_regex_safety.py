@@ -19,6 +19,7 @@ ADVERSARIAL = {
     "hyphens": "a" + "-a" * 20000 + "!",
     "apostrophes": "Kyiv" + "'s" * 20000,
     "dots": "U.S." * 10000 + " said",
+    "initials": "J." * 50000 + " The F.B.I. said" + " A." * 20000,
     "long_word": "x" * 200000,
     "newlines": "\n \n" * 20000,
     "slashes": "Photo " + "/ " * 20000 + "AFP?",
