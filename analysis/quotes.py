@@ -395,6 +395,8 @@ def _aside_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
         if o is None or o == lo or ctx.low[o] != ",":
             return None
         if ctx.low[o + 1] in words()["aside_opener"]:
+            if ctx.low[o + 1] in words()["appositive_adverb"] and o + 2 < k and ctx.low[o + 2] in words()["determiner"]:
+                return None  # "Ted Cruz, also a GOP hopeful, said": an appositive, not an aside
             break
     else:
         return None
@@ -435,6 +437,9 @@ def _clause_subject(ctx: _Ctx, lo: int, hi: int, named: bool = True) -> tuple[in
     return (a, b) if named and looks_like_speaker(ctx.toks[a:b], True) else None
 
 
+_PARTY = re.compile(r"[rdi]-[a-z]")   # "Chris Collins, R-NY, said", "Harry Reid, D-Nev., said"
+
+
 def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
     """'Hugh Hill, a doctor, said' / 'Mr. Reid, who represents Nevada, said': the name
     before the appositive that ends at the comma at token ``k``."""
@@ -448,7 +453,10 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
         if p <= lo or ctx.low[p] != "," or p + 1 >= end_seg:
             return inner
         first = ctx.low[p + 1]
+        if first in w["appositive_adverb"] and p + 2 < end_seg:
+            first = ctx.low[p + 2]  # "Ted Cruz, also a GOP presidential hopeful, said"
         if not (first in w["determiner"] or first in w["title_word"] or first in w["relative_word"] or first == "of" or first.isdigit()
+                or first in w["role_head"] or _PARTY.match(first)
                 or ctx.toks[p + 1].text.istitle() or (first.endswith("ing") and ctx.toks[p + 1].text.islower())
                 or (not first.endswith("ed") and any(t in w["title_word"] for t in ctx.low[p + 2:min(p + 4, end_seg)]))):
             return inner  # "executive director of ...": a role within three words

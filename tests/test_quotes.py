@@ -134,12 +134,20 @@ def test_stray_mark_loses_only_its_paragraph(cb):
     assert "the commander" in speakers and "Dmytro Kuleba" in speakers
 
 
-def test_appositive_speaker_span_keeps_its_closing_comma(cb):
-    """PolNeAR's coders mark 'Steven Cheung, a campaign spokesman,' with the comma."""
-    text = "Steven Cheung, a campaign spokesman, said the campaign would appeal."
+@pytest.mark.parametrize("text, span, speaker", [
+    # PolNeAR's coders mark 'Steven Cheung, a campaign spokesman,' with the comma
+    ("Steven Cheung, a campaign spokesman, said the campaign would appeal.", "Steven Cheung, a campaign spokesman,",
+     "Steven Cheung"),
+    # PolNeAR train: appositives opening with a role noun, a party or an adverb had only the appositive
+    # as the span ('chair of the ...', 'R-NY') or were read as an aside ('Ted Cruz, also ...')
+    ("Virgie M. Rollins, chair of the Black Caucus, said the plan was bad.",
+     "Virgie M. Rollins, chair of the Black Caucus,", "Virgie M. Rollins"),
+    ("Rep. Chris Collins, R-NY, said the bill would pass.", "Rep. Chris Collins, R-NY,", "Chris Collins"),
+    ("Ted Cruz, also a presidential hopeful, said the plan was bad.", "Ted Cruz, also a presidential hopeful,", "Ted Cruz"),
+])
+def test_appositive_speaker_span_keeps_its_closing_comma(cb, text, span, speaker):
     q = one(text, cb)
-    assert text[q.speaker_start:q.speaker_end] == "Steven Cheung, a campaign spokesman,"
-    assert q.speaker == "Steven Cheung"
+    assert (text[q.speaker_start:q.speaker_end], q.speaker) == (span, speaker)
 
 
 def test_a_clause_is_never_a_speaker(cb):
