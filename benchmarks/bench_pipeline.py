@@ -1,6 +1,6 @@
 """Speed and memory of the whole pipeline, per engine and worker count (run by hand).
 
-    FRAMING_SHARED=../shared python benchmarks/bench_pipeline.py [--replicate 20000] [--repeat 2] [--out benchmarks/RESULTS.md]
+    FRAMING_SHARED=../shared python benchmarks/bench_pipeline.py [--replicate 20000] [--repeat 2] [--repeat-case 5] [--out benchmarks/RESULTS.md]
 
 Runs `python -m analysis run` as a subprocess for each configuration on the
 case-study corpus (1,796 items) and on it replicated to --replicate articles,
@@ -81,6 +81,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--replicate", type=int, default=20_000)
     ap.add_argument("--repeat", type=int, default=1, help="runs per configuration; the fastest counts")
+    ap.add_argument("--repeat-case", type=int, default=None,
+                    help="runs per configuration on the case study (short runs: more of them cost little; default --repeat)")
     ap.add_argument("--out", default=None, help="also write the Markdown table to this file")
     args = ap.parse_args()
     shared = os.environ.get("FRAMING_SHARED")
@@ -90,14 +92,15 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="framing-bench-"))
     big = tmp / "replicated"
     replicate(case, big, args.replicate)
-    corpora = [("case study", case, 1796), (f"replicated x{args.replicate:,}", big, args.replicate)]
+    corpora = [("case study", case, 1796, args.repeat_case or args.repeat),
+               (f"replicated x{args.replicate:,}", big, args.replicate, args.repeat)]
     lines = ["| corpus | engine | workers | seconds | articles/s | articles/s per core | words/s per core | peak MB | speed-up vs serial | all runs (s) |",
              "|---|---|---|---|---|---|---|---|---|---|"]
-    for label, corpus, n in corpora:
+    for label, corpus, n, repeat in corpora:
         words = words_in(corpus)
         runs: dict[tuple[str, int], list[tuple[float, float]]] = {c: [] for c in CONFIGS}
         # configurations take turns, so that a slow spell of the shared machine falls on all of them
-        for _ in range(max(1, args.repeat)):
+        for _ in range(max(1, repeat)):
             for engine, workers in CONFIGS:
                 out = tmp / f"out-{engine}-{workers}"
                 runs[engine, workers].append(measure(
@@ -120,7 +123,8 @@ def main() -> None:
     print(line)
     lines.append(line)
     info = (f"\nMachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; {time.strftime('%Y-%m-%d')}; "
-            f"fastest of {args.repeat} run(s) per configuration, peak memory the highest.\n")
+            f"fastest of {args.repeat_case or args.repeat} (case study) and {args.repeat} ({args.replicate:,} articles) "
+            f"runs per configuration, taken in turns; peak memory the highest.\n")
     if args.out:
         Path(args.out).write_text("\n".join(lines) + "\n" + info, encoding="utf-8")
 
