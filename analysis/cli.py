@@ -179,8 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--workers", type=int, default=2, help="worker processes for processes/dask (default 2)")
     r.add_argument("--scheduler", default=None, help="dask: address of an existing cluster, e.g. tcp://host:8786")
     r.add_argument("--no-cache", action="store_true", help="recompute every article (the cache is OUT/.cache)")
+    from .engines import DaskEngine, Engine
+
     r.add_argument("--batch-size", type=int, default=None,
-                   help="articles per task (default: 50, or 250 with dask, whose tasks cost more to schedule)")
+                   help=f"articles per task (default: {Engine.task_size}, or {DaskEngine.task_size} with dask, "
+                        "whose tasks cost more to schedule)")
     r.set_defaults(func=_run)
     c = sub.add_parser("codebook", help="print the codebook as a readable document")
     c.add_argument("--codebook", default=None, help="codebook folder (default: the packaged one)")

@@ -24,8 +24,8 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
 # Words with inner hyphens, apostrophes or periods (U.S., Kharkiv's, cross-border), else one symbol.
 # Each repetition must start with a separator that \w cannot match, so matching is linear.
-_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")   # J.J., C.J. (one letter each: no backtracking to speak of)
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")   # J.J., F.B.I. (one letter each: no backtracking to speak of)
 # A possible sentence end: a mark followed by punctuation or by white space and more text.
 _END_MARK = re.compile(r"[.?!](?:(?=[)\";}\]*:@'({\[‘’“”«»?!])|\s+(?=\S))")
 # Closing quotes and brackets after a sentence end belong to that sentence.
