@@ -516,7 +516,11 @@ def _skip_filler(ctx: _Ctx, j: int, hi: int) -> int:
     w = words()
     k = j
     while k < hi and k - j < FILLER_MAX:
-        if ctx.low[k] in w["speech_object"]:
+        n = next((n for n in (3, 2) if k + n <= hi and " ".join(ctx.low[k:k + n]) in w["speech_object"]), 0)
+        if n and (k + n == hi or ctx.low[k + n] in ("that", ":", ".", '"', "“")):
+            k += n  # "told the Associated Press that", "told the Times." (not "said the country is ...",
+            # "urged the world, and in particular ..., not to")
+        elif ctx.low[k] in w["speech_object"]:
             nxt = ctx.low[k + 1] if k + 1 < hi else ""
             if (ctx.low[k] in w["object_pronoun"] or ctx.low[k] == "you") and nxt not in ("that", ",", ":") \
                     and nxt not in w["filler_start"] and not nxt.endswith("ly"):

@@ -632,3 +632,14 @@ def test_evaluate_with_a_csv_gold_file(tmp_path, seed_text):
 def test_speech_participle_no_statement_by_the_subject(cb, text):
     got = [(q.speaker, q.text) for q in quotes(text, cb)]
     assert all(sp not in ("Alexander Brechalov", "I", "Maybe") and not (sp or "").endswith("by") for sp, _ in got), got
+
+
+def test_the_person_told_is_not_the_statement(cb):
+    """PolNeAR train: 'told the AP that ...' began the statement at 'the AP', and '"...," X told the
+    Times.' made 'the Times' a statement of its own; 'the world, and in particular ...' is no object."""
+    assert speaker_and_statement("Peck told the Associated Press that the deal was off.", cb) == (
+        "Peck", "that the deal was off")
+    got = quotes('"If trends continue, it is inevitable." Robert Peck, an analyst at SunTrust, told the Times.', cb)
+    assert [(q.text, q.speaker) for q in got] == [('"If trends continue, it is inevitable."', "Robert Peck")]
+    assert speaker_and_statement("Olena Zelenska urged the world, and in particular the United States, not to get used "
+                                 "to the war.", cb)[1].startswith("the world, and in particular")
