@@ -578,9 +578,16 @@ def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
                 used.add(c)
                 return _Raw(q.start, q.end, "direct", "direct_speaker_cue", ctx.span(*sp), (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
             return None
-        if ctx.low[c] in PUNCT_BREAK - {",", "(", ")"} or ctx.low[c] == ".":
+        if (ctx.low[c] in PUNCT_BREAK - {",", "(", ")"} or ctx.low[c] == ".") and not _possessive_mark(ctx, c):
             return None
     return None
+
+
+def _possessive_mark(ctx: _Ctx, c: int) -> bool:
+    """The apostrophe of a plural possessive ('Sanders’ campaign manager'), not a closing quote."""
+    return ctx.low[c] in ("'", "’") and 0 < c < len(ctx.toks) - 1 and ctx.low[c - 1].endswith("s") \
+        and ctx.toks[c - 1].end == ctx.toks[c].start and ctx.toks[c + 1].start > ctx.toks[c].end \
+        and ctx.toks[c + 1].text[:1].isalnum()
 
 
 
