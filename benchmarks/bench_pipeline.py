@@ -100,12 +100,14 @@ def main() -> None:
         words = words_in(corpus)
         runs: dict[tuple[str, int], list[tuple[float, float]]] = {c: [] for c in CONFIGS}
         # configurations take turns, so that a slow spell of the shared machine falls on all of them
-        for _ in range(max(1, repeat)):
+        for r in range(max(1, repeat)):
             for engine, workers in CONFIGS:
                 out = tmp / f"out-{engine}-{workers}"
                 runs[engine, workers].append(measure(
                     [sys.executable, "-m", "analysis", "run", str(corpus), "--out", str(out), "--engine", engine,
                      "--workers", str(workers), "--no-cache", "--quiet"]))
+                print(f"{label}, {engine} x{workers}, run {r + 1} of {max(1, repeat)}: "
+                      f"{runs[engine, workers][-1][0]:.1f} s", file=sys.stderr, flush=True)
         base = None
         for engine, workers in CONFIGS:
             secs, peak = min(r[0] for r in runs[engine, workers]), max(r[1] for r in runs[engine, workers])
