@@ -153,6 +153,8 @@ class _Ctx:
                     break
         self.surnames: dict[str, bool] = {}
         self.quotes = doc.quote_spans
+        # where quotation marks stand: an apostrophe token anywhere else is one ('Sanders’ campaign')
+        self.quote_marks = {q.start for q in self.quotes} | {q.end - 1 for q in self.quotes if q.closed}
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -578,16 +580,15 @@ def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
                 used.add(c)
                 return _Raw(q.start, q.end, "direct", "direct_speaker_cue", ctx.span(*sp), (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
             return None
-        if (ctx.low[c] in PUNCT_BREAK - {",", "(", ")"} or ctx.low[c] == ".") and not _possessive_mark(ctx, c):
+        if (ctx.low[c] in PUNCT_BREAK - {",", "(", ")"} or ctx.low[c] == ".") and not _apostrophe(ctx, c):
             return None
     return None
 
 
-def _possessive_mark(ctx: _Ctx, c: int) -> bool:
-    """The apostrophe of a plural possessive ('Sanders’ campaign manager'), not a closing quote."""
-    return ctx.low[c] in ("'", "’") and 0 < c < len(ctx.toks) - 1 and ctx.low[c - 1].endswith("s") \
-        and ctx.toks[c - 1].end == ctx.toks[c].start and ctx.toks[c + 1].start > ctx.toks[c].end \
-        and ctx.toks[c + 1].text[:1].isalnum()
+def _apostrophe(ctx: _Ctx, c: int) -> bool:
+    """Token ``c`` is an apostrophe ('Sanders’ campaign manager'), not a quotation mark: quotemarks.py
+    did not pair it."""
+    return ctx.low[c] in ("'", "’") and ctx.toks[c].start not in ctx.quote_marks
 
 
 
@@ -599,8 +600,8 @@ def _stretch_before(ctx: _Ctx, i: int, c: int) -> tuple[int, int] | None:
     j = c
     while j > i and ctx.low[j - 1] in w["skip_between"]:
         j -= 1
-    if j == i or any(ctx.low[x] in PUNCT_BREAK - {"(", ")"} or ctx.low[x] in w["clause_break"] or _verb_like(ctx.toks[x].text)
-                     for x in range(i, j)):
+    if j == i or any(ctx.low[x] in PUNCT_BREAK - {"(", ")"} and not _apostrophe(ctx, x) or ctx.low[x] in w["clause_break"]
+                     or _verb_like(ctx.toks[x].text) for x in range(i, j)):
         return None
     n = j
     if ctx.low[j - 1] == ")":  # "state Sen. Jason Holsman (D) said": the affiliation is part of the phrase

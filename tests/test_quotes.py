@@ -643,9 +643,13 @@ def test_the_person_told_is_not_the_statement(cb):
     assert [(q.text, q.speaker) for q in got] == [('"If trends continue, it is inevitable."', "Robert Peck")]
 
 
-def test_a_plural_possessive_does_not_end_the_speaker_after_a_quote(cb):
-    """PolNeAR train: the apostrophe of 'Sanders’ campaign manager' was read as a closing quote."""
-    got = quotes('They left. "The path goes through the states." Jeff Weaver, Sanders’ campaign manager, said.', cb)
-    assert [q.speaker for q in got] == ["Jeff Weaver"]
+@pytest.mark.parametrize("text", [
+    'They left. "The path goes through the states." Jeff Weaver, Sanders’ campaign manager, said.',
+    '"The path goes through the states," Sanders’ campaign manager Jeff Weaver said.',
+])
+def test_a_plural_possessive_does_not_end_the_speaker_after_a_quote(cb, text):
+    """PolNeAR train: the apostrophe of 'Sanders’ campaign manager' was read as a closing quote;
+    quotemarks.py, which pairs the marks, had not taken it for one."""
+    assert [q.speaker for q in quotes(text, cb)] == ["Jeff Weaver"]
     assert speaker_and_statement("Olena Zelenska urged the world, and in particular the United States, not to get used "
                                  "to the war.", cb)[1].startswith("the world, and in particular")
