@@ -439,9 +439,6 @@ def _clause_subject(ctx: _Ctx, lo: int, hi: int, named: bool = True) -> tuple[in
     return (a, b) if named and looks_like_speaker(ctx.toks[a:b], True) else None
 
 
-_PARTY = re.compile(r"[rdi]-[a-z]")   # "Chris Collins, R-NY, said", "Harry Reid, D-Nev., said"
-
-
 def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
     """'Hugh Hill, a doctor, said' / 'Mr. Reid, who represents Nevada, said': the name
     before the appositive that ends at the comma at token ``k``."""
@@ -458,7 +455,7 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
         if first in w["appositive_adverb"] and p + 2 < end_seg:
             first = ctx.low[p + 2]  # "Ted Cruz, also a GOP presidential hopeful, said"
         if not (first in w["determiner"] or first in w["title_word"] or first in w["relative_word"] or first == "of" or first.isdigit()
-                or first in w["role_head"] or _PARTY.match(first)
+                or first in w["role_head"] or (first[1:2] == "-" and first[:1] in w["party_letter"])
                 or ctx.toks[p + 1].text.istitle() or (first.endswith("ing") and ctx.toks[p + 1].text.islower())
                 or (not first.endswith("ed") and any(t in w["title_word"] for t in ctx.low[p + 2:min(p + 4, end_seg)]))):
             return inner  # "executive director of ...": a role within three words
@@ -513,12 +510,18 @@ def _np_after(ctx: _Ctx, i: int, hi: int) -> tuple[int, int] | None:
     return i, j
 
 
+@lru_cache(maxsize=None)
+def _phrase_lengths(name: str) -> tuple[int, ...]:
+    """Word counts of the multi-word entries of grammar list ``name``, longest first."""
+    return tuple(sorted({len(p.split()) for p in words()[name] if " " in p}, reverse=True))
+
+
 def _skip_filler(ctx: _Ctx, j: int, hi: int) -> int:
     """Skip 'reporters', 'on Friday', 'in a statement' after a cue (at most FILLER_MAX tokens)."""
     w = words()
     k = j
     while k < hi and k - j < FILLER_MAX:
-        n = next((n for n in (3, 2) if k + n <= hi and " ".join(ctx.low[k:k + n]) in w["speech_object"]), 0)
+        n = next((n for n in _phrase_lengths("speech_object") if k + n <= hi and " ".join(ctx.low[k:k + n]) in w["speech_object"]), 0)
         if n and (k + n == hi or ctx.low[k + n] in ("that", ":", ".", '"', "“")):
             k += n  # "told the Associated Press that", "told the Times." (not "said the country is ...",
             # "urged the world, and in particular ..., not to")

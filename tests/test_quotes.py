@@ -639,6 +639,9 @@ def test_the_person_told_is_not_the_statement(cb):
     Times.' made 'the Times' a statement of its own; 'the world, and in particular ...' is no object."""
     assert speaker_and_statement("Peck told the Associated Press that the deal was off.", cb) == (
         "Peck", "that the deal was off")
+    # any length the word list holds
+    assert speaker_and_statement("Peck told The New York Times that the deal was off.", cb) == (
+        "Peck", "that the deal was off")
     got = quotes('"If trends continue, it is inevitable." Robert Peck, an analyst at SunTrust, told the Times.', cb)
     assert [(q.text, q.speaker) for q in got] == [('"If trends continue, it is inevitable."', "Robert Peck")]
 
