@@ -1118,11 +1118,24 @@ def _merge_interrupted(ctx: _Ctx, raws: list[_Raw], done: set[int]) -> None:
             if qi in done or q.single or ctx.para_index(q.start) != para:
                 break
             gap = ctx.text[attrib_end:q.start]
-            if len(gap) <= CONTINUE_GAP and not any(ctx.tok_at(attrib_end) <= c < ctx.tok_at(q.start) for c in ctx.cues):
+            if (len(gap) <= CONTINUE_GAP and _continues(ctx, attrib_end, q.start)
+                    and not any(ctx.tok_at(attrib_end) <= c < ctx.tok_at(q.start) for c in ctx.cues)):
                 r.end = q.end
                 r.rule = "direct_interrupted"
                 done.add(qi)
             break
+
+
+def _continues(ctx: _Ctx, attrib_end: int, start: int) -> bool:
+    """Can the quote at ``start`` be the second part of the one attributed before ``attrib_end``?
+    Only after a comma, colon, dash or full stop, with no other sentence between: a show's
+    title ('said on "Meet the Press."'), a phrase in the speaker's appositive ('who waited in
+    an "extraordinarily long line"') and a quote after another sentence ('said X, pointing
+    to his ears. Y shook her head. "B"') are not."""
+    i, j = ctx.tok_at(attrib_end), ctx.tok_at(start)
+    if j == 0 or ctx.toks[j - 1].text[-1] not in ",.:;—–-":
+        return False
+    return not any(ctx.low[k] in {".", "!", "?"} and ctx.toks[k + 1].text[:1].isupper() for k in range(i, j - 1))
 
 
 def _resolve_relative(ctx: _Ctx, resolver: Resolver, span: tuple[int, int]) -> Speaker | None:

@@ -118,6 +118,25 @@ def test_interrupted_quote_is_one_quote(cb):
     assert q.rule.startswith("direct_interrupted")
 
 
+@pytest.mark.parametrize("text, first", [
+    # another sentence between the attribution and the next quote: not the quote's second part
+    ('"It goes in here and goes out here," Tom Ebeling said, pointing to his ears. Betsy Ebeling shook her '
+     'head. "Tom is much better about it than I am."', '"It goes in here and goes out here,"'),
+    # a show's title after the cue is no part of the statement
+    ('"Jobs, jobs, jobs," Mrs. Clinton said on "The Late Show With Stephen Colbert."', '"Jobs, jobs, jobs,"'),
+    # a quoted phrase inside the speaker's appositive neither
+    ('"It was truly shameful," said Leslie Feldman, a plaintiff who waited in an "extraordinarily long line '
+     'snaking around the block."', '"It was truly shameful,"'),
+])
+def test_interrupted_quote_needs_its_attribution_alone_between(cb, text, first):
+    assert quotes(text, cb)[0].text == first
+
+
+def test_interrupted_quote_across_a_sentence_end(cb):
+    q = quotes('"The current risk pool is out of balance," the group wrote. "A correction is needed now."', cb)[0]
+    assert q.rule.startswith("direct_interrupted") and q.text.endswith('needed now."')
+
+
 def test_quote_over_paragraphs_and_floating_quote(cb):
     text = ('"The first part of the statement runs on,\n\n"and the second paragraph closes it," Putin said.\n\n'
             '"A third paragraph in his voice follows, with no attribution at all."\n\nThe rest is narration.')
