@@ -675,3 +675,13 @@ def test_a_plural_possessive_does_not_end_the_speaker_after_a_quote(cb, text):
     assert [q.speaker for q in quotes(text, cb)] == ["Jeff Weaver"]
     assert speaker_and_statement("Olena Zelenska urged the world, and in particular the United States, not to get used "
                                  "to the war.", cb)[1].startswith("the world, and in particular")
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    ("Jill Biden said that the children she met in Romania need help.", "Jill Biden", None),
+    ('"You are welcome here," said Brigitte Macron.', "Brigitte Macron", None),
+    ("Oleksiy Kuleba said that the power grid was hit again.", "Oleksiy Kuleba", "ukraine"),
+])
+def test_a_namesake_is_not_the_actor(cb, text, speaker, side):
+    q = one(text, cb)
+    assert (q.speaker, q.speaker_side) == (speaker, side)
