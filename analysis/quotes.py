@@ -735,7 +735,7 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
     a whole quote that has no attribution yet ('X says A and "B" -- ...' is mixed)."""
     out: list[_Raw] = []
     w = words()
-    taken, quoted = _Spans(covered), _Spans(open_quotes)
+    taken, quoted, direct = _Spans(covered), _Spans(open_quotes), _Spans(covered)
 
     def inside(offset: int) -> bool:
         return taken.contains(offset) or quoted.contains(offset)
@@ -768,7 +768,11 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
                 raw = _coordinated(ctx, c, ce, hi, s, cue, prev)
             else:
                 raw = _verb_statement(ctx, c, ce, lo, hi, s, cue, w)
-            if raw is None or clashes(raw):
+            if raw is not None and clashes(raw):
+                raw = _cut_before_taken(ctx, raw, direct)
+                if raw is not None and clashes(raw):
+                    raw = None
+            if raw is None:
                 continue
             _cut_at_coordinated_cue(ctx, raw, ce, hi)
             used.add(c)
@@ -776,6 +780,30 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
             taken.add(raw.start, raw.end)
             taken_until = raw.end
     return out
+
+
+def _cut_before_taken(ctx: _Ctx, raw: _Raw, direct: _Spans) -> _Raw | None:
+    """'X said he has supported legislation that would ..., which he called "a cartel."': a
+    statement that runs into a direct quote attributed already ends at the last comma before it."""
+    clash = direct.overlapping(raw.start, raw.end)
+    if not clash or clash[0][0] <= raw.start or not raw.rule.endswith("_speaker_cue"):
+        return None
+    i, j = ctx.tok_at(raw.start), ctx.tok_at(clash[0][0])
+    comma = next((k for k in range(j - 1, i + MIN_CONTENT_TOKENS - 1, -1) if ctx.low[k] == ","), None)
+    if comma is None or not any(k in ctx.cues for k in range(comma + 1, j)):
+        return None  # the quote's own attribution lies between: ', which he called', ', Putin said:'
+    c = ctx.tok_at(raw.cue[0]) if raw.cue else i
+    if any(t in words()["question_subordinator"] for t in ctx.low[max(0, c - 4):c]):
+        return None  # 'asked whether Russia planned to capture ...': a question, not a statement
+    _end_at(ctx, raw, ctx.toks[comma - 1].end)
+    return raw
+
+
+def _end_at(ctx: _Ctx, raw: _Raw, end: int) -> None:
+    """Shorten a statement; a mixed one that no longer holds a quote becomes indirect."""
+    raw.end = end
+    if raw.kind == "mixed" and not any(raw.start <= q.start < raw.end for q in ctx.quotes):
+        raw.kind, raw.rule = "indirect", raw.rule.replace("mixed", "indirect", 1)
 
 
 def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
@@ -789,9 +817,7 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
             while j > ce and ctx.low[j] in (",", "and", "but"):
                 j -= 1
             if ctx.toks[j].end > raw.start:
-                raw.end = ctx.toks[j].end
-                if raw.kind == "mixed" and not any(raw.start <= q.start < raw.end for q in ctx.quotes):
-                    raw.kind, raw.rule = "indirect", raw.rule.replace("mixed", "indirect", 1)
+                _end_at(ctx, raw, ctx.toks[j].end)
             return
 
 

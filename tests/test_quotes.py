@@ -685,3 +685,11 @@ def test_a_plural_possessive_does_not_end_the_speaker_after_a_quote(cb, text):
 def test_a_namesake_is_not_the_actor(cb, text, speaker, side):
     q = one(text, cb)
     assert (q.speaker, q.speaker_side) == (speaker, side)
+
+
+def test_statement_ends_before_a_quote_attributed_inside_it(cb):
+    qs = quotes('Ron DeSantis said he has supported legislation that would curb the accreditation bodies, '
+                'which he called "a cartel for higher education."', cb)
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("he has supported legislation that would curb the accreditation bodies", "Ron DeSantis"),
+        ('"a cartel for higher education."', "Ron DeSantis")]
