@@ -101,6 +101,9 @@ def test_seed_kinds_headline_and_no_boilerplate(seed_quotes):
      "that there was no classified material", "indirect"),
     ("Supporters of abortion rights, on the other hand, argued that the ruling will galvanize efforts.",
      "Supporters of abortion rights", "that the ruling will galvanize efforts", "indirect"),
+    # a research source as the subject (grammar list group_noun)
+    ("But the same polling suggests that Mr. Trump could do well among these voters.", "the same polling",
+     "that Mr. Trump could do well among these voters", "indirect"),
     ("People briefed on the situation say that the governor has revealed nothing.", "People briefed on the situation",
      "that the governor has revealed nothing", "indirect"),
     ("The Governor went on to emphasise that living standards were a priority.", "The Governor",
