@@ -807,17 +807,28 @@ def _end_at(ctx: _Ctx, raw: _Raw, end: int) -> None:
 
 
 def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
-    """'X said A and said B' / 'X said A, adding that B': the first statement ends where the
-    second cue of the same speaker begins; that cue then makes its own statement."""
+    """'X said A and said B' / 'X said A, adding that B' / 'X said A, but he said B' / 'X said A,
+    and other leaders said B': the first statement ends where a second cue (with its own
+    subject after ', and' or ', but') begins; that cue then makes its own statement."""
     for c2 in range(max(ce, ctx.tok_at(raw.start)), hi):
         if ctx.toks[c2].start >= raw.end:
             return
-        if c2 in ctx.cues and ctx.cues[c2][1]["kind"] in VERB_KINDS and ctx.low[c2 - 1] in (",", "and", "but"):
+        if c2 not in ctx.cues or ctx.cues[c2][1]["kind"] not in VERB_KINDS:
+            continue
+        if ctx.low[c2 - 1] in (",", "and", "but"):
             j = c2 - 1
             while j > ce and ctx.low[j] in (",", "and", "but"):
                 j -= 1
             if ctx.toks[j].end > raw.start:
                 _end_at(ctx, raw, ctx.toks[j].end)
+            return
+        # '..., and other GOP leaders said ...': a second speaker's statement after a comma
+        k = c2 - 1
+        while k > ce and c2 - k <= NP_MAX_AFTER and ctx.low[k] not in PUNCT_BREAK and ctx.low[k] not in ("and", "but"):
+            k -= 1
+        if k - 1 > ce and ctx.low[k] in ("and", "but") and ctx.low[k - 1] == "," and k + 1 < c2 \
+                and ctx.toks[k - 2].end > raw.start and (np_ := _np_before(ctx, c2, k + 1)) and np_[0] == k + 1:
+            _end_at(ctx, raw, ctx.toks[k - 2].end)
             return
 
 

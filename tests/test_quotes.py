@@ -696,3 +696,15 @@ def test_statement_ends_before_a_quote_attributed_inside_it(cb):
     assert [(q.text, q.speaker) for q in qs] == [
         ("he has supported legislation that would curb the accreditation bodies", "Ron DeSantis"),
         ('"a cartel for higher education."', "Ron DeSantis")]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Paul Beck said he would not expect the race to change the state, but he said Trump could win some "
+     "traditionally Democratic areas.", ("Paul Beck", "he would not expect the race to change the state"),
+     ("Paul Beck", "Trump could win some traditionally Democratic areas")),
+    ("Rendell said the foundation should be disbanded if Mrs. Clinton won, and other Democratic leaders said "
+     "the charity should stop taking foreign donations.", ("Rendell", "the foundation should be disbanded if Mrs. Clinton won"),
+     ("other Democratic leaders", "the charity should stop taking foreign donations")),
+])
+def test_second_speaker_after_a_comma_ends_the_first_statement(cb, text, first, second):
+    assert [(q.speaker, q.text) for q in quotes(text, cb)] == [first, second]
