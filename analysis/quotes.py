@@ -719,6 +719,10 @@ def _clause_end(ctx: _Ctx, k: int, hi: int, end: int) -> int:
         if depth:
             continue
         verb = verb or t in w["be_form"] or t in w["verb_like"] or participle(j, "ed") or t in w["clause_opener"]
+        if verb and t == "and" and ctx.low[j - 1] == "," and participle(j + 1, "ed") and j - k >= MIN_CLAUSE_TOKENS \
+                and j + 2 < hi and (ctx.low[j + 2] in w["object_pronoun"] or ctx.low[j + 2] in w["determiner"]
+                                    or ctx.low[j + 2] in w["deed_preposition"] or is_cap(ctx.toks[j + 2].text)):
+            return ctx.toks[j - 2].end  # '... be left in Iraq, and pushed to funnel arms to ...': the subject's next deed
         if not verb and t in ("and", ",") and participle(j + 1, "ed") and j + 2 < hi \
                 and (ctx.low[j + 2] in w["object_pronoun"] or ctx.low[j + 2] in w["determiner"] or is_cap(ctx.toks[j + 2].text)):
             return ctx.toks[j - 2 if ctx.low[j - 1] == "," else j - 1].end  # an object, then the subject's next deed: 'the pope as "a political person" and accused him'

@@ -708,3 +708,16 @@ def test_statement_ends_before_a_quote_attributed_inside_it(cb):
 ])
 def test_second_speaker_after_a_comma_ends_the_first_statement(cb, text, first, second):
     assert [(q.speaker, q.text) for q in quotes(text, cb)] == [first, second]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Zelensky noted that Sweden is an important security partner of our country, and thanked for the "
+     "practical assistance already provided.", "that Sweden is an important security partner of our country"),
+    ("Ms. Clinton proposed that more forces be left in Iraq, and pushed to funnel arms to moderate Syrian rebels.",
+     "that more forces be left in Iraq"),
+    # an adjective in -ed opens no deed: the statement goes on
+    ("She said that the battles will end, wounds will heal, and destroyed schools will be rebuilt.",
+     "that the battles will end, wounds will heal, and destroyed schools will be rebuilt"),
+])
+def test_statement_ends_before_the_speakers_next_deed(cb, text, content):
+    assert one(text, cb).text == content
