@@ -920,7 +920,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
     if sp is not None:
         if ce + 1 < hi and ctx.low[ce] == "this" and (ctx.low[ce + 1] in w["topic_preposition"] or ctx.low[ce + 1] in PUNCT_BREAK):
             return None  # "The Head of State said this during a press marathon": the statement came before
-        k = _skip_filler(ctx, ce, hi)
+        k = ce if cue[2]["kind"] == "verb_to" and ce < hi and ctx.low[ce] == "to" else _skip_filler(ctx, ce, hi)
         if k < hi and ctx.low[ce] in w["filler_start"] and (
                 (k - 1 > ce and ctx.low[k - 1] in w["article"]) or (k - 1 == ce and ctx.low[ce] == "with" and is_cap(ctx.toks[k].text))):
             # the filler stopped inside its noun phrase: "said during a long GOP debate that ..." goes on
@@ -959,7 +959,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
                 end = ctx.toks[comma].start
         if k < hi and (takes_to or ctx.low[k] not in ('"', "“", "‘", ".", "?", "!")
                                          and (ctx.low[k] not in w["topic_preposition"] or _approximately(ctx, k, hi))) \
-                and hi - k >= MIN_CONTENT_TOKENS and end > ctx.toks[k].start:
+                and hi - k - takes_to >= MIN_CONTENT_TOKENS and end > ctx.toks[k].start:
             start = ctx.toks[k].start
             end = _clause_end(ctx, k, hi, end)
             kind = "mixed" if any(start <= q.start < end for q in ctx.quotes) else "indirect"

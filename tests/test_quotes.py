@@ -721,3 +721,9 @@ def test_second_speaker_after_a_comma_ends_the_first_statement(cb, text, first, 
 ])
 def test_statement_ends_before_the_speakers_next_deed(cb, text, content):
     assert one(text, cb).text == content
+
+
+def test_infinitive_statement_keeps_its_to(cb):
+    # PolNeAR codes the content of 'pledged to', 'vowed to', 'wants to' from 'to' on
+    q = one("The party has pledged to bolster its military, reversing decades of pacifism.", cb)
+    assert (q.speaker, q.text) == ("The party", "to bolster its military")
