@@ -657,11 +657,16 @@ def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _
             if sp is None:
                 return None
             fragment = _continues_after(ctx, q)
+            # 'said that "..."': the statement is reported, its words quoted; it starts at 'that'
+            that = next((ctx.toks[x].start for x in range(k, qi) if ctx.low[x] == "that"), None)
             if fragment is not None and all(t in (",", ":", "that") for t in between):
                 # 'Putin Says 'No Plans' to Take Kharkiv': a quoted fragment inside a statement
                 used.add(c)
-                return _Raw(q.start, fragment, "mixed", "mixed_fragment", ctx.span(*sp), (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
-            if all(t in (",", ":", "that") for t in between):
+                return _Raw(that if that is not None else q.start, fragment, "mixed", "mixed_fragment", ctx.span(*sp),
+                            (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
+            if that is not None and all(t in (",", ":", "that") for t in between):
+                kind, start, rule = "mixed", that, "mixed_speaker_cue"
+            elif all(t in (",", ":", "that") for t in between):
                 kind, start, rule = "direct", q.start, "direct_subject_participle" if shared else "direct_speaker_cue_before"
             else:
                 # a clause between cue and quote: an indirect statement with a quoted fragment

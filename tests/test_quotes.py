@@ -727,3 +727,8 @@ def test_infinitive_statement_keeps_its_to(cb):
     # PolNeAR codes the content of 'pledged to', 'vowed to', 'wants to' from 'to' on
     q = one("The party has pledged to bolster its military, reversing decades of pacifism.", cb)
     assert (q.speaker, q.text) == ("The party", "to bolster its military")
+
+
+def test_quote_right_after_that_is_a_mixed_statement_from_that(cb):
+    q = one('The letter warns that "any further communication about it will be through our lawyers."', cb)
+    assert (q.kind, q.text) == ("mixed", 'that "any further communication about it will be through our lawyers."')
