@@ -276,7 +276,8 @@ def test_a_quote_right_after_a_statement_continues_its_speaker(cb):
     # case study (seed 8084): 'The Minister of Health noted' gave the speaker 'Health'
     ("The Minister of Health noted that the supply of oxygen is improving.", "Minister of Health"),
     ("The Prime Minister of Denmark said the talks had stalled.", "Prime Minister of Denmark"),
-    ("Minister of Health Viktor Lyashko noted that the supply of oxygen is improving.", "Viktor Lyashko"),
+    # a spelling the codebook lists resolves to its canonical name
+    ("Minister of Health Viktor Lyashko noted that the supply of oxygen is improving.", "Viktor Liashko"),
 ])
 def test_speaker_name(cb, text, speaker):
     assert one(text, cb).speaker == speaker
@@ -499,7 +500,7 @@ def test_a_role_phrase_is_the_person_named_in_that_role(cb):
     had no speaker name and no side, though the article named the person in the role."""
     qs = quotes(ROLE_TEXT, cb)
     assert [(q.speaker, q.speaker_side) for q in qs] == [
-        ("Volodymyr Zelensky", "ukraine"), ("Kiril Petkov", None), ("Volodymyr Zelensky", "ukraine"),
+        ("Volodymyr Zelensky", "ukraine"), ("Kiril Petkov", "west"), ("Volodymyr Zelensky", "ukraine"),
         ("the Deputy Prime Minister", None)]  # a deputy is not the Prime Minister; nobody was named deputy
 
 
@@ -539,7 +540,7 @@ def test_i_in_a_speech_is_the_speaker_the_headline_names(cb):
     head = "Speech by President of Ukraine Volodymyr Zelenskyy in the Parliament of Greece"
     text = f"{head}\n\nDear Mr. Speaker! I believe that Greece will stand with us. * * * Kyriakos Mitsotakis: I think that we will."
     qs = extract_quotes(doc_from_text(text, cb, title=head), cb)
-    assert [(q.speaker, q.speaker_side) for q in qs] == [("Volodymyr Zelensky", "ukraine"), ("Kyriakos Mitsotakis", None)]
+    assert [(q.speaker, q.speaker_side) for q in qs] == [("Volodymyr Zelensky", "ukraine"), ("Kyriakos Mitsotakis", "west")]
     plain = "Meeting with the Parliament of Greece\n\nDear Mr. Speaker! I believe that Greece will stand with us."
     assert extract_quotes(doc_from_text(plain, cb, title=plain.split("\n")[0]), cb)[0].speaker == "I"
 
@@ -732,3 +733,14 @@ def test_infinitive_statement_keeps_its_to(cb):
 def test_quote_right_after_that_is_a_mixed_statement_from_that(cb):
     q = one('The letter warns that "any further communication about it will be through our lawyers."', cb)
     assert (q.kind, q.text) == ("mixed", 'that "any further communication about it will be through our lawyers."')
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    ("Mykhailo Podolyak said that the talks were difficult.", "Mykhailo Podolyak", "ukraine"),
+    ("Tatyana Golikova said that the vaccination campaign will go on.", "Tatyana Golikova", "russia"),
+    ("Kyriakos Mitsotakis said that Greece supports the sanctions.", "Kyriakos Mitsotakis", "west"),
+])
+def test_officials_named_in_the_case_study_have_their_side(cb, text, speaker, side):
+    q = one(text, cb)
+    assert (q.speaker, q.speaker_side) == (speaker, side)
+
