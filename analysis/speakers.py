@@ -371,11 +371,26 @@ def _after_role_of(before: tuple[str, ...]) -> bool:
     return before[-1:] != ("to",) and _role_complement(list(before))
 
 
+class _Within:
+    """Is an offset inside one of a set of non-overlapping spans (log time)?"""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def contains(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.spans[k][1]
+
+
 def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Mention], skip: list[tuple[int, int]]) -> list[Person]:
     """Persons named in the text: codebook person mentions and runs of capitalised words."""
     w = words()
+    quoted = _Within(skip)
+    # a person named inside quoted speech ('"I am thankful to you, Charles Michel," he said') is
+    # addressed or talked about, not the 'he' of the narration around it
     out = [Person(m.start, cb.actors[m.actor].name, m.actor, cb.actors[m.actor].gender)
-           for m in mentions if cb.actors[m.actor].type == "person"]
+           for m in mentions if cb.actors[m.actor].type == "person" and not quoted.contains(m.start)]
     spans = sorted([(m.start, m.end) for m in mentions] + list(skip))
     span_starts = [a for a, _ in spans]
     longest = max((b - a for a, b in spans), default=0)

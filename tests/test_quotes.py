@@ -744,3 +744,8 @@ def test_officials_named_in_the_case_study_have_their_side(cb, text, speaker, si
     q = one(text, cb)
     assert (q.speaker, q.speaker_side) == (speaker, side)
 
+
+def test_he_is_not_a_person_named_inside_the_quote(cb):
+    qs = quotes('Volodymyr Zelenskyy thanked the European Union for its support. "I am thankful to you, '
+                'Charles Michel, and to the European Union," he said.', cb)
+    assert [(q.speaker, q.speaker_side) for q in qs] == [("Volodymyr Zelensky", "ukraine")]
