@@ -193,11 +193,12 @@ def _walk_back(ctx: _Ctx, k: int, lo: int, modifiers: bool = True) -> int:
     head = trim_np(ctx.toks[i:k]) if modifiers and i < k else []
     if head and ctx.low[i] not in words()["np_inner"] and not any(_pronoun(ctx.low[x]) for x in range(i, k)) \
             and _takes_modifiers(head[0].text):
-        # lower-case modifiers inside the phrase: "the budget office", "Democratic presidential candidate X"
+        # lower-case modifiers inside the phrase: "the budget office", "Democratic presidential candidate X",
+        # and at the start of a clause: "..., and immigration officials said"
         m = i
         while m > lo and i - m < MODIFIERS_MAX and _modifier(ctx, m - 1):
             m -= 1
-        if m < i and m > lo and (ctx.low[m - 1] in words()["determiner"]
+        if m < i and m > lo and (ctx.low[m - 1] in words()["determiner"] or ctx.low[m - 1] in (",", ":", "and", "but")
                                  or (is_cap(ctx.toks[m - 1].text) and not _pronoun(ctx.low[m - 1]))):
             j = _walk_back(ctx, m, lo, modifiers=False)
             return j if k - j <= NP_MAX_TOKENS else i
@@ -229,9 +230,12 @@ def _pronoun(low: str) -> bool:
 def _modifier(ctx: _Ctx, i: int) -> bool:
     """A lower-case content word that can modify a noun: not a function word, verb or adverb."""
     t, low = ctx.toks[i].text, ctx.low[i]
-    if not t.isalpha() or not t.islower() or low.endswith(("ed", "ing", "ly")):
-        return False
     w = words()
+    if not t.isalpha() or not t.islower() or low.endswith(("ing", "ly")):
+        return False
+    if low.endswith("ed") and not (i > 0 and ctx.low[i - 1] in w["determiner"]):
+        return False  # 'some undecided conservatives', 'a retired general'; but 'Trump surprised voters'
+
     return not _pronoun(low) and not any(low in w[k] for k in ("verb_like", "clause_break", "topic_preposition", "filler_start",
                                                                 "skip_between", "be_form", "negation", "determiner"))
 

@@ -749,3 +749,12 @@ def test_he_is_not_a_person_named_inside_the_quote(cb):
     qs = quotes('Volodymyr Zelenskyy thanked the European Union for its support. "I am thankful to you, '
                 'Charles Michel, and to the European Union," he said.', cb)
     assert [(q.speaker, q.speaker_side) for q in qs] == [("Volodymyr Zelensky", "ukraine")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Some undecided conservatives believe that Trump will lose the state.", "Some undecided conservatives"),
+    ("The crossing closed on Friday, and immigration officials said that it would reopen soon.", "immigration officials"),
+])
+def test_speaker_span_keeps_its_modifiers(cb, text, span):
+    q = quotes(text, cb)[-1]
+    assert text[q.speaker_start:q.speaker_end] == span
