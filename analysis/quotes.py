@@ -828,6 +828,8 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
             return
         if c2 not in ctx.cues or ctx.cues[c2][1]["kind"] not in VERB_KINDS:
             continue
+        if c2 == ce + 1 and raw.rule.startswith("indirect_parenthetical") and not ctx.low[c2].endswith("ing"):
+            continue  # "Every job here, I think, supports seven jobs": the clause's own verb ("..., Cruz explained, recalling" cuts)
         if ctx.low[c2 - 1] in (",", "and", "but"):
             j = c2 - 1
             while j > ce and ctx.low[j] in (",", "and", "but"):
@@ -938,7 +940,13 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             k = next((x for x in range(k, min(hi, k + FILLER_MAX)) if ctx.low[x] == "that"), hi)
             if k >= hi:
                 return None
+        if sp[0] - 1 == lo and ctx.low[lo] == "as" and ctx.low[c] in w["say_verb"] and k < hi and ctx.low[k] != ",":
+            # "As we said after our trilateral meeting, ...": the time or place before the comma is no statement
+            stop = next((x for x in range(k, min(hi, k + FILLER_MAX)) if ctx.low[x] in PUNCT_BREAK), None)
+            k = stop if stop is not None and ctx.low[stop] == "," else k
         as_said = sp[0] - 1 == lo and ctx.low[lo] == "as" and k < hi and ctx.low[k] == ","
+        if any(" ".join(ctx.low[k:k + n]) in w["topic_object"] for n in _phrase_lengths("topic_object")):
+            return None  # "I would like to say a few words about ...": a topic follows, not a statement
         told = k > ce and all(ctx.low[x] in w["speech_object"] or ctx.low[x].endswith("ly") for x in range(ce, k))
         if told and k + 1 < hi and ctx.low[k] == "," and ctx.low[k + 1] not in ('"', "“", "‘", "that") \
                 and not ctx.toks[k + 1].text[:1].isupper():

@@ -758,3 +758,14 @@ def test_he_is_not_a_person_named_inside_the_quote(cb):
 def test_speaker_span_keeps_its_modifiers(cb, text, span):
     q = quotes(text, cb)[-1]
     assert text[q.speaker_start:q.speaker_end] == span
+
+
+@pytest.mark.parametrize("text, expected", [
+    # case-study sample 8091: errors fixed
+    ("I would like to say a few words about action against financing terrorism.", []),
+    ("Every job here, I think, supports seven jobs in other sectors.",
+     [("I", "Every job here, I think, supports seven jobs in other sectors")]),
+    ("As Putin said in his speech in Munich, the West is to blame.", [("Vladimir Putin", "the West is to blame")]),
+])
+def test_topics_asides_and_as_clauses(cb, text, expected):
+    assert [(q.speaker, q.text) for q in quotes(text, cb)] == expected
