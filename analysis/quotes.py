@@ -826,7 +826,7 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
     for c2 in range(max(ce, ctx.tok_at(raw.start)), hi):
         if ctx.toks[c2].start >= raw.end:
             return
-        if c2 not in ctx.cues or ctx.cues[c2][1]["kind"] not in VERB_KINDS:
+        if c2 not in ctx.cues or ctx.cues[c2][1]["kind"] not in VERB_KINDS or _no_clause_after(ctx, c2, hi):
             continue
         if c2 == ce + 1 and raw.rule.startswith("indirect_parenthetical") and not ctx.low[c2].endswith("ing"):
             continue  # "Every job here, I think, supports seven jobs": the clause's own verb ("..., Cruz explained, recalling" cuts)
@@ -847,6 +847,14 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
             return
 
 
+def _no_clause_after(ctx: _Ctx, c: int, hi: int) -> bool:
+    """A cue that reports a statement only with a clause ('support', 'find') has none after it."""
+    if ctx.cues[c][1]["kind"] != "verb_clause":
+        return False
+    k = _skip_filler(ctx, ctx.cues[c][0], hi)
+    return k >= hi or (ctx.low[k] not in words()["clause_opener"] and ctx.low[k] not in ('"', "“", "‘"))
+
+
 def _speaker_in_sentence(raws: list[_Raw], s: Span, before: int) -> tuple[int, int] | None:
     """The speaker of the last statement whose cue is earlier in the same sentence."""
     best = None
@@ -862,6 +870,8 @@ def _coordinated(ctx, c, ce, hi, s, cue, speaker) -> _Raw | None:
     end = _content_end(ctx, s.end)
     if k >= hi or hi - k < MIN_CONTENT_TOKENS - 1 or end <= ctx.toks[k].start:
         return None
+    if _no_clause_after(ctx, c, hi):
+        return None  # "words of sympathy and support to the victims", "... and find answers": no clause, no statement
     start = ctx.toks[k].start
     kind = "mixed" if any(start <= q.start < end for q in ctx.quotes) else "indirect"
     return _Raw(start, end, kind, f"{kind}_coordinated", speaker, cue)
@@ -901,6 +911,8 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
     if cue[2]["kind"] == "verb_direct" or _not_a_statement(ctx, c, lo, s):
         return None
     sp = _np_before(ctx, c, lo)
+    if cue[2].id in w["own_wish_cue"] and (sp is None or " ".join(ctx.low[sp[0]:sp[1]]) not in w["first_person"] | w["first_person_plural"]):
+        return None  # "They want to destroy Donbas": a wish ascribed to others is no statement of theirs ("we want peace" is)
     if (sp is None or sp[1] == c - 1) and ctx.low[c] in w["say_verb"] \
             and (inverted := _content_cue_speaker(ctx, c, ce, lo, hi, cue)) is not None:
         # "..., said Mindy Romero, director of ...": a bare phrase before the comma is the end of the

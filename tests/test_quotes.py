@@ -769,3 +769,18 @@ def test_speaker_span_keeps_its_modifiers(cb, text, span):
 ])
 def test_topics_asides_and_as_clauses(cb, text, expected):
     assert [(q.speaker, q.text) for q in quotes(text, cb)] == expected
+
+
+def test_a_wish_ascribed_to_others_is_no_statement(cb):
+    # case-study samples 8091 and 8092: 3 of 4 'want' rows read were others' wishes told by the speaker
+    assert quotes("They want to literally finish off and destroy Donbas.", cb) == []
+    q = one("We want to see reliable security guarantees for Ukraine.", cb)
+    assert (q.speaker, q.text) == ("We", "to see reliable security guarantees for Ukraine")
+
+
+def test_a_coordinated_cue_that_needs_a_clause_is_no_cue_without_one(cb):
+    # case-study sample 8092: 'support' is a noun here, 'find' a verb of the statement itself
+    q = one("The President asked to convey words of sympathy and support to the victims' families.", cb)
+    assert q.text.endswith("and support to the victims' families")
+    q = one("He said that the meetings provide an opportunity to hear about the challenges and find answers.", cb)
+    assert q.text.endswith("and find answers")
