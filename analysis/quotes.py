@@ -235,7 +235,6 @@ def _modifier(ctx: _Ctx, i: int) -> bool:
         return False
     if low.endswith("ed") and not (i > 0 and ctx.low[i - 1] in w["determiner"]):
         return False  # 'some undecided conservatives', 'a retired general'; but 'Trump surprised voters'
-
     return not _pronoun(low) and not any(low in w[k] for k in ("verb_like", "clause_break", "topic_preposition", "filler_start",
                                                                 "skip_between", "be_form", "negation", "determiner"))
 
