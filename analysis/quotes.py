@@ -54,7 +54,8 @@ PLAIN_SUBJECT_MAX = 6    # ... and a plain noun phrase before a speech verb ('th
 APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker span
 APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have
 ASIDE_MAX = 14           # tokens of ", after the scandal broke in March," between a speaker and the cue
-VERB_KINDS = ("verb", "verb_to", "verb_clause")  # cue kinds that make a statement of their own (not verb_direct, source_prep)
+VERB_KINDS = ("verb", "verb_to", "verb_wish", "verb_clause")  # cue kinds that make a statement of their own (not verb_direct, source_prep)
+TO_KINDS = ("verb_to", "verb_wish")  # cue kinds that take an infinitive ("vowed to ...", "we want to ...")
 PUNCT_BREAK = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "«", "»", "?", "!"}
 
 
@@ -262,7 +263,7 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
             j -= 2  # "Paul Ryan on Thursday declared"
         else:
             break
-    if j - 2 >= lo and ctx.low[j - 1] == "who" and ctx.low[j - 2] == "," and ctx.cues[cue_i][1]["kind"] != "verb_to":
+    if j - 2 >= lo and ctx.low[j - 1] == "who" and ctx.low[j - 2] == "," and ctx.cues[cue_i][1]["kind"] not in TO_KINDS:
         return j - 1, j  # "Podesta, who said ...": coders mark 'who'; the resolver names it
     if j > lo and ctx.low[j - 1] in w["coordinator"]:
         # "The President thanked the EU and stressed": the cue shares the clause's subject
@@ -910,7 +911,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
     if cue[2]["kind"] == "verb_direct" or _not_a_statement(ctx, c, lo, s):
         return None
     sp = _np_before(ctx, c, lo)
-    if cue[2].id in w["own_wish_cue"] and (sp is None or " ".join(ctx.low[sp[0]:sp[1]]) not in w["first_person"] | w["first_person_plural"]):
+    if cue[2]["kind"] == "verb_wish" and (sp is None or " ".join(ctx.low[sp[0]:sp[1]]) not in w["first_person"] | w["first_person_plural"]):
         return None  # "They want to destroy Donbas": a wish ascribed to others is no statement of theirs ("we want peace" is)
     if (sp is None or sp[1] == c - 1) and ctx.low[c] in w["say_verb"] \
             and (inverted := _content_cue_speaker(ctx, c, ce, lo, hi, cue)) is not None:
@@ -942,7 +943,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
     if sp is not None:
         if ce + 1 < hi and ctx.low[ce] == "this" and (ctx.low[ce + 1] in w["topic_preposition"] or ctx.low[ce + 1] in PUNCT_BREAK):
             return None  # "The Head of State said this during a press marathon": the statement came before
-        k = ce if cue[2]["kind"] == "verb_to" and ce < hi and ctx.low[ce] == "to" else _skip_filler(ctx, ce, hi)
+        k = ce if cue[2]["kind"] in TO_KINDS and ce < hi and ctx.low[ce] == "to" else _skip_filler(ctx, ce, hi)
         if k < hi and ctx.low[ce] in w["filler_start"] and (
                 (k - 1 > ce and ctx.low[k - 1] in w["article"]) or (k - 1 == ce and ctx.low[ce] == "with" and is_cap(ctx.toks[k].text))):
             # the filler stopped inside its noun phrase: "said during a long GOP debate that ..." goes on
@@ -978,7 +979,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         if needs_clause and k < hi and ctx.low[k] not in w["clause_opener"] and ctx.low[k] not in ('"', "“", "‘"):
             return None  # "explained his approaches", "continue to oppose any attempt": an object, not a statement
         end = _content_end(ctx, s.end)
-        takes_to = cue[2]["kind"] == "verb_to" and k < hi and ctx.low[k] == "to"
+        takes_to = cue[2]["kind"] in TO_KINDS and k < hi and ctx.low[k] == "to"
         relative = sp[1] - sp[0] == 1 and ctx.low[sp[0]] in w["relative_word"]
         if (sp[0] > lo and ctx.low[sp[0] - 1] in w["subordinator"] and not as_said) or relative:
             # "While Comey said X, he did not ...", "Podesta, who said X, left": the statement ends with its clause
