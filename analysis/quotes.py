@@ -31,6 +31,7 @@ from .document import Doc
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 from .roles import find_holders
+from .spans import SpanSet
 from .speakers import Resolver, Speaker, find_persons, find_turns, headline_turn, is_cap, is_word, turn_label, is_negation, looks_like_speaker, trim_np, words
 from .text import tokens as tokenize
 from .zones import title_case
@@ -82,46 +83,6 @@ class _Raw:
     floating: bool = False
 
 
-class _Spans:
-    """Character spans kept sorted and merged where they overlap: whether an offset is inside,
-    which spans overlap a range, in log time (a document can hold thousands of statements).
-    Only spans that never overlap (quotes) keep their own bounds."""
-
-    def __init__(self, spans: list[tuple[int, int]] = ()):
-        self.spans: list[tuple[int, int]] = []
-        for a, b in sorted(spans):
-            if self.spans and a < self.spans[-1][1]:
-                self.spans[-1] = (self.spans[-1][0], max(b, self.spans[-1][1]))
-            else:
-                self.spans.append((a, b))
-        self.starts = [a for a, _ in self.spans]
-
-    def add(self, a: int, b: int) -> None:
-        i = bisect.bisect_left(self.starts, a)
-        j = i
-        while j < len(self.spans) and self.spans[j][0] < b:  # swallow the spans it overlaps
-            b = max(b, self.spans[j][1])
-            j += 1
-        if i > 0 and self.spans[i - 1][1] > a:
-            i -= 1
-            a, b = self.spans[i][0], max(b, self.spans[i][1])
-        self.spans[i:j] = [(a, b)]
-        self.starts[i:j] = [a]
-
-    def contains(self, offset: int) -> bool:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.spans[i][1]
-
-    def overlapping(self, a: int, b: int) -> list[tuple[int, int]]:
-        i = max(bisect.bisect_right(self.starts, a) - 1, 0)
-        out = []
-        while i < len(self.spans) and self.spans[i][0] < b:
-            if self.spans[i][1] > a:
-                out.append(self.spans[i])
-            i += 1
-        return out
-
-
 class _Ctx:
     """Tokens and lookups of one document."""
 
@@ -139,7 +100,7 @@ class _Ctx:
         self.cues: dict[int, tuple[int, Entry]] = {}
         self.para_starts = [p.start for p in self.paras]
         self.headlines = [(z.start, z.end) for z in art.zones if z.kind == "headline"]
-        heads = _Spans(self.headlines
+        heads = SpanSet(self.headlines
                        # live blogs put more headlines in the body: "Clinton Says Russians Hacked DNC"
                        + [(p.start, p.end) for p in self.paras if len(p.text) < 200 and title_case(p.text.split())])
         sent_starts = {s.start for s in self.sents}
@@ -748,7 +709,7 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
     a whole quote that has no attribution yet ('X says A and "B" -- ...' is mixed)."""
     out: list[_Raw] = []
     w = words()
-    taken, quoted, direct = _Spans(covered), _Spans(open_quotes), _Spans(covered)
+    taken, quoted, direct = SpanSet(covered), SpanSet(open_quotes), SpanSet(covered)
 
     def inside(offset: int) -> bool:
         return taken.contains(offset) or quoted.contains(offset)
@@ -795,7 +756,7 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
     return out
 
 
-def _cut_before_taken(ctx: _Ctx, raw: _Raw, direct: _Spans) -> _Raw | None:
+def _cut_before_taken(ctx: _Ctx, raw: _Raw, direct: SpanSet) -> _Raw | None:
     """'X said he has supported legislation that would ..., which he called "a cartel."': a
     statement that runs into a direct quote attributed already ends at the last comma before it."""
     clash = direct.overlapping(raw.start, raw.end)

@@ -10,7 +10,6 @@ empty (unknown is never a guess).
 """
 from __future__ import annotations
 
-import bisect
 import csv
 import re
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from typing import Callable
 from .codebook import Codebook
 from .records import Mention, Span
 from .roles import Holder, first_holders, fits, parse_role, speaker_role
+from .spans import SpanSet
 
 GRAMMAR = Path(__file__).parent / "resources" / "grammar.csv"
 NP_MAX_TOKENS = 10   # a longer stretch before a cue is a clause, not a speaker phrase
@@ -371,39 +371,17 @@ def _after_role_of(before: tuple[str, ...]) -> bool:
     return before[-1:] != ("to",) and _role_complement(list(before))
 
 
-class _Within:
-    """Is an offset inside one of a set of non-overlapping spans (log time)?"""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = sorted(spans)
-        self.starts = [a for a, _ in self.spans]
-
-    def contains(self, offset: int) -> bool:
-        k = bisect.bisect_right(self.starts, offset) - 1
-        return k >= 0 and offset < self.spans[k][1]
-
-
 def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Mention], skip: list[tuple[int, int]]) -> list[Person]:
     """Persons named in the text: codebook person mentions and runs of capitalised words."""
     w = words()
-    quoted = _Within(skip)
+    quoted = SpanSet(skip)
     # a person named inside quoted speech ('"I am thankful to you, Charles Michel," he said') is
     # addressed or talked about, not the 'he' of the narration around it
     out = [Person(m.start, cb.actors[m.actor].name, m.actor, cb.actors[m.actor].gender)
            for m in mentions if cb.actors[m.actor].type == "person" and not quoted.contains(m.start)]
-    spans = sorted([(m.start, m.end) for m in mentions] + list(skip))
-    span_starts = [a for a, _ in spans]
-    longest = max((b - a for a, b in spans), default=0)
+    taken = SpanSet([(m.start, m.end) for m in mentions] + list(skip))   # names already found, and quotes
     run: list[Span] = []
     before: tuple[str, ...] = ()   # the tokens before the run: "the Anti-Defamation League" names no person
-
-    def covered(offset: int) -> bool:
-        k = bisect.bisect_right(span_starts, offset)
-        while k > 0 and spans[k - 1][0] >= offset - longest:
-            if spans[k - 1][0] <= offset < spans[k - 1][1]:
-                return True
-            k -= 1
-        return False
 
     def flush():
         names = [t for t in run if t.text.lower() not in w["title_word"]]
@@ -418,7 +396,7 @@ def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Men
             names = names[-2:]  # "Prime Minister of Bulgaria Kiril Petkov" -> "Kiril Petkov"
         elif before[-1:] and before[-1] in w["article"] and not (run[0].text.lower() in w["role_head"] and run[1:] == names):
             return  # "the Anti-Defamation League"; but "the President Mykhailo Podolyak" is the role and a name
-        if not covered(names[0].start):
+        if not taken.contains(names[0].start):
             out.append(Person(names[0].start, " ".join(t.text for t in names), None, None))
 
     not_a_name = w["not_a_name"]
