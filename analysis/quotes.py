@@ -559,7 +559,6 @@ def _apostrophe(ctx: _Ctx, c: int) -> bool:
     return ctx.low[c] in ("'", "’") and ctx.toks[c].start not in ctx.quote_marks
 
 
-
 def _stretch_before(ctx: _Ctx, i: int, c: int) -> tuple[int, int] | None:
     """Tokens i..c between a closing quote and its cue as one speaker phrase, when they can be
     one: no clause or verb in them, and a name, role or determiner ('the conservative-leaning
