@@ -104,22 +104,23 @@ def main() -> None:
         words = words_in(corpus)
         runs: dict[tuple[str, int], list[tuple[float, float]]] = {c: [] for c in CONFIGS}
         # configurations take turns, so that a slow spell of the shared machine falls on all of them
-        for r in range(max(1, repeat)):
+        repeat = max(1, repeat)
+        for r in range(repeat):
             for engine, workers in CONFIGS:
                 out = tmp / f"out-{engine}-{workers}"
-                runs[engine, workers].append(measure(
-                    [sys.executable, "-m", "analysis", "run", str(corpus), "--out", str(out), "--engine", engine,
-                     "--workers", str(workers), "--no-cache", "--quiet"]))
-                print(f"{label}, {engine} x{workers}, run {r + 1} of {max(1, repeat)}: "
-                      f"{runs[engine, workers][-1][0]:.1f} s", file=sys.stderr, flush=True)
+                secs, peak = measure([sys.executable, "-m", "analysis", "run", str(corpus), "--out", str(out),
+                                      "--engine", engine, "--workers", str(workers), "--no-cache", "--quiet"])
+                runs[engine, workers].append((secs, peak))
+                print(f"{label}, {engine} x{workers}, run {r + 1} of {repeat}: {secs:.1f} s", file=sys.stderr, flush=True)
         base = None
         for engine, workers in CONFIGS:
-            secs, peak = min(r[0] for r in runs[engine, workers]), max(r[1] for r in runs[engine, workers])
+            done = runs[engine, workers]
+            secs, peak = min(r[0] for r in done), max(r[1] for r in done)
             base = base or secs
             rate = n / secs
             line = (f"| {label} | {engine} | {workers} | {secs:.1f} | {rate:.0f} | {rate / workers:.0f} | "
                     f"{words / secs / workers:,.0f} | {peak:.0f} | {base / secs:.2f}x | "
-                    f"{', '.join(f'{r[0]:.1f}' for r in runs[engine, workers])} |")
+                    f"{', '.join(f'{r[0]:.1f}' for r in done)} |")
             print(line, flush=True)
             lines.append(line)
     out = tmp / "cached"
