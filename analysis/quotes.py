@@ -160,7 +160,7 @@ def _walk_back(ctx: _Ctx, k: int, lo: int, modifiers: bool = True) -> int:
         m = i
         while m > lo and i - m < MODIFIERS_MAX and _modifier(ctx, m - 1):
             m -= 1
-        if m < i and m > lo and (ctx.low[m - 1] in words()["determiner"] or ctx.low[m - 1] in (",", ":", "and", "but")
+        if m < i and m > lo and (ctx.low[m - 1] in words()["determiner"] or ctx.low[m - 1] in (",", ":") or ctx.low[m - 1] in words()["coordinator"]
                                  or (is_cap(ctx.toks[m - 1].text) and not _pronoun(ctx.low[m - 1]))):
             j = _walk_back(ctx, m, lo, modifiers=False)
             return j if k - j <= NP_MAX_TOKENS else i
@@ -798,10 +798,11 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
                 _end_at(ctx, raw, ctx.toks[j].end)
             return
         # '..., and other GOP leaders said ...': a second speaker's statement after a comma
+        coordinator = words()["coordinator"]
         k = c2 - 1
-        while k > ce and c2 - k <= NP_MAX_AFTER and ctx.low[k] not in PUNCT_BREAK and ctx.low[k] not in ("and", "but"):
+        while k > ce and c2 - k <= NP_MAX_AFTER and ctx.low[k] not in PUNCT_BREAK and ctx.low[k] not in coordinator:
             k -= 1
-        if k - 1 > ce and ctx.low[k] in ("and", "but") and ctx.low[k - 1] == "," and k + 1 < c2 \
+        if k - 1 > ce and ctx.low[k] in coordinator and ctx.low[k - 1] == "," and k + 1 < c2 \
                 and ctx.toks[k - 2].end > raw.start and (np_ := _np_before(ctx, c2, k + 1)) and np_[0] == k + 1:
             _end_at(ctx, raw, ctx.toks[k - 2].end)
             return
