@@ -643,7 +643,10 @@ def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _
                 whole = _content_end(ctx, s_end)
                 cut = _clause_end(ctx, ctx.tok_at(start), ctx.tok_at(s_end), whole)
                 end = cut if cut >= q.end else max(q.end, whole)
-            return _Raw(start, end, kind, rule, ctx.span(*sp), (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
+            raw = _Raw(start, end, kind, rule, ctx.span(*sp), (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
+            if kind == "mixed":  # '... a "good, decent man," and said that Trump ...': the second cue's own statement
+                _cut_at_coordinated_cue(ctx, raw, ce, ctx.tok_at(s_end))
+            return raw
     return None
 
 
@@ -802,9 +805,11 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
         k = c2 - 1
         while k > ce and c2 - k <= NP_MAX_AFTER and ctx.low[k] not in PUNCT_BREAK and ctx.low[k] not in coordinator:
             k -= 1
-        if k - 1 > ce and ctx.low[k] in coordinator and ctx.low[k - 1] == "," and k + 1 < c2 \
-                and ctx.toks[k - 2].end > raw.start and (np_ := _np_before(ctx, c2, k + 1)) and np_[0] == k + 1:
-            _end_at(ctx, raw, ctx.toks[k - 2].end)
+        # the comma may sit inside a closing quote mark ('a letter," and he said'): end after the mark
+        end_tok = k - 1 if k - 2 > ce and ctx.low[k - 1] in ("”", '"') and ctx.low[k - 2] == "," else k - 2
+        if k - 1 > ce and ctx.low[k] in coordinator and "," in ctx.low[k - 2:k] and k + 1 < c2 \
+                and ctx.toks[end_tok].end > raw.start and (np_ := _np_before(ctx, c2, k + 1)) and np_[0] == k + 1:
+            _end_at(ctx, raw, ctx.toks[end_tok].end)
             return
 
 

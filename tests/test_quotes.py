@@ -711,6 +711,12 @@ def test_statement_ends_before_a_quote_attributed_inside_it(cb):
     ("Rendell said the foundation should be disbanded if Mrs. Clinton won, and other Democratic leaders said "
      "the charity should stop taking foreign donations.", ("Rendell", "the foundation should be disbanded if Mrs. Clinton won"),
      ("other Democratic leaders", "the charity should stop taking foreign donations")),
+    # a statement with a quoted fragment ends where the next cue begins, inside the quote mark or after it
+    ("Republican candidate Lindsey Graham said that Carson is a “good, decent man,” and said that Trump "
+     "“melted down last night.”", ("Lindsey Graham", "that Carson is a “good, decent man,”"),
+     ("Lindsey Graham", "that Trump “melted down last night.”")),
+    ('Senator Dick Durbin said on Thursday he "hand-delivered a letter," and he said he hoped that Lynch would announce one soon.',
+     ("Dick Durbin", 'he "hand-delivered a letter,"'), ("Dick Durbin", "he hoped that Lynch would announce one soon")),
 ])
 def test_second_speaker_after_a_comma_ends_the_first_statement(cb, text, first, second):
     assert [(q.speaker, q.text) for q in quotes(text, cb)] == [first, second]
