@@ -54,6 +54,8 @@ LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long
 PLAIN_SUBJECT_MAX = 6    # ... and a plain noun phrase before a speech verb ('the 57-year-old scientist')
 APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker span
 APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have
+ASIDE_AFTER_CUE = 12     # tokens of '— on Twitter, as it happens —' between a cue and its 'that'
+ASIDE_OPENERS = (",", "—", "–", "(")
 ASIDE_MAX = 14           # tokens of ", after the scandal broke in March," between a speaker and the cue
 VERB_KINDS = ("verb", "verb_to", "verb_wish", "verb_clause")  # cue kinds that make a statement of their own (not verb_direct, source_prep)
 TO_KINDS = ("verb_to", "verb_wish")  # cue kinds that take an infinitive ("vowed to ...", "we want to ...")
@@ -508,7 +510,30 @@ def _skip_filler(ctx: _Ctx, j: int, hi: int) -> int:
             k += 1  # "tell you frankly that"
         else:
             break
+    if k < hi and ctx.low[k] != "that" and (ctx.low[j] in ASIDE_OPENERS or ctx.low[j] in w["speech_object"]
+                                           or (ctx.low[j] in w["filler_start"] and ctx.low[j] != "to")):
+        k = _that_after_aside(ctx, j, hi) or k
     return k if k < hi else j
+
+
+def _that_after_aside(ctx: _Ctx, k: int, hi: int) -> int | None:
+    """'said — on Twitter, as it happens — that ...', 'said, in a statement, that ...', 'told
+    reporters in Kyiv that ...': the statement starts at the 'that' after a verbless aside."""
+    w = words()
+    plain = w["speech_object"] | w["filler_start"] | w["time_or_place"] | {"'s", "’s", '"', "“", "”"}
+    loose = False  # a word that may head a relative clause's noun ('show you the map that I brought')
+    for m in range(k + 1, min(hi, k + ASIDE_AFTER_CUE)):
+        t = ctx.low[m]
+        if t == "that":
+            nxt = ctx.toks[m + 1].text if m + 1 < hi else ""
+            closed = ctx.low[m - 1] in (",", "—", "–", ")")
+            if m == k + 1 or not nxt or _verb_like(nxt) or (nxt.islower() and nxt.endswith("ed")) or (loose and not closed):
+                return None
+            return m
+        if m in ctx.cues or t in w["be_form"] or _verb_like(ctx.toks[m].text) or t in (".", "!", "?", ";", ":"):
+            return None
+        loose = loose or not (t in plain or is_cap(ctx.toks[m].text) or t.isdigit() or t in ASIDE_OPENERS or t == ")")
+    return None
 
 
 def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:

@@ -785,3 +785,19 @@ def test_a_coordinated_cue_that_needs_a_clause_is_no_cue_without_one(cb):
     assert q.text.endswith("and support to the victims' families")
     q = one("He said that the meetings provide an opportunity to hear about the challenges and find answers.", cb)
     assert q.text.endswith("and find answers")
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Manafort said — on Twitter, as it happens — that Trump raised about $4 million that day.",
+    "Paul Manafort said, in a statement on Twitter, that Trump raised about $4 million that day.",
+    "Paul Manafort said (on Twitter) that Trump raised about $4 million that day.",
+    "Paul Manafort told reporters in Kyiv on Friday that Trump raised about $4 million that day.",
+])
+def test_statement_starts_at_that_after_an_aside_to_the_cue(cb, text):
+    q = one(text, cb)
+    assert (q.speaker, q.text) == ("Paul Manafort", "that Trump raised about $4 million that day")
+
+
+def test_a_relative_that_after_the_cue_does_not_start_the_statement(cb):
+    # 'the map that I brought': a noun's relative clause, not the statement
+    assert one("I will show you the map that I brought with me.", cb).text == "you the map that I brought with me"
