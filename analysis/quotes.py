@@ -423,7 +423,7 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
             first = ctx.low[p + 2]  # "Ted Cruz, also a GOP presidential hopeful, said"
         if not (first in w["determiner"] or first in w["title_word"] or first in w["relative_word"] or first == "of" or first.isdigit()
                 or first in w["role_head"] or (first[1:2] == "-" and first[:1] in w["party_letter"])
-                or ctx.toks[p + 1].text.istitle() or (first.endswith("ing") and ctx.toks[p + 1].text.islower())
+                or _title(ctx.toks[p + 1].text) or (first.endswith("ing") and ctx.toks[p + 1].text.islower())
                 or (not first.endswith("ed") and any(t in w["title_word"] for t in ctx.low[p + 2:min(p + 4, end_seg)]))):
             return inner  # "executive director of ...": a role within three words
         i = _walk_back(ctx, p, lo)
@@ -438,6 +438,11 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
                 return a, k
         end_seg = p
     return inner
+
+
+def _title(tok: str) -> bool:
+    """A title-case word, possessives included ("Trump's campaign manager")."""
+    return (tok[:-2] if tok.endswith(("'s", "’s")) else tok).istitle()
 
 
 def _verb_like(tok: str) -> bool:

@@ -86,6 +86,8 @@ def test_seed_kinds_headline_and_no_boilerplate(seed_quotes):
      "Casualties, according to the regional governor, were high", "indirect"),
     ("The shelling will continue, the ministry said.", "the ministry", "The shelling will continue", "indirect"),
     ("Hugh Hill, a doctor, said the hospital had run out of beds.", "Hugh Hill", "the hospital had run out of beds", "indirect"),
+    ("Corey Lewandowski, Trump's campaign manager, said the rally would go ahead.", "Corey Lewandowski",
+     "the rally would go ahead", "indirect"),
     ('Stoltenberg said the alliance "will not be drawn into this war."', "Jens Stoltenberg", 'the alliance "will not be drawn into this war."', "mixed"),
     ("Many economists say the sanctions will take years to bite.", "Many economists", "the sanctions will take years to bite", "indirect"),
     ("Those surveyed said the war would last for years.", "Those surveyed", "the war would last for years", "indirect"),
