@@ -708,7 +708,7 @@ def _clause_end(ctx: _Ctx, k: int, hi: int, end: int) -> int:
         return j < hi and ctx.low[j].endswith(ending) and len(ctx.low[j]) > 4 and ctx.toks[j].text.islower() \
             and ctx.low[j] not in w["ing_preposition"]
 
-    depth = 0
+    depth, aside_end = 0, -1
     verb = ctx.low[k] in w["clause_opener"]   # has the statement a verb of its own yet? ('denied the charges and counter-accused her')
     for j in range(k + 1, hi):
         if ctx.toks[j].start >= end:
@@ -728,11 +728,27 @@ def _clause_end(ctx: _Ctx, k: int, hi: int, end: int) -> int:
         if not verb and t in ("and", ",") and participle(j + 1, "ed") and j + 2 < hi \
                 and (ctx.low[j + 2] in w["object_pronoun"] or ctx.low[j + 2] in w["determiner"] or is_cap(ctx.toks[j + 2].text)):
             return ctx.toks[j - 2 if ctx.low[j - 1] == "," else j - 1].end  # an object, then the subject's next deed: 'the pope as "a political person" and accused him'
+        if j < aside_end:
+            continue
+        if t in ("—", "–") and (pair := _dash_pair(ctx, j, hi, end)) is not None:
+            aside_end = pair  # 'state authorities – and not the federal government – are in charge'
+            continue
         if j - k < MIN_CLAUSE_TOKENS:
             continue  # "I know that – " / "emphasise again – ": too short to be the whole statement
         if t in (";", "—", "–") or (t == "," and participle(j + 1, "ing")):
-            return ctx.toks[j].start
+            return ctx.toks[j - 1].end
     return end
+
+
+def _dash_pair(ctx: _Ctx, j: int, hi: int, end: int) -> int | None:
+    """The token after the dash that closes an aside opened by the dash at ``j``, if the
+    sentence goes on after it."""
+    for m in range(j + 1, min(hi, j + ASIDE_MAX)):
+        if ctx.toks[m].start >= end or ctx.low[m] in (";", ".", '"', "“", "”"):
+            return None
+        if ctx.low[m] == ctx.low[j]:
+            return m + 1 if m + 1 < hi and ctx.toks[m + 1].start < end else None
+    return None
 
 
 def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_quotes: list[tuple[int, int]],
@@ -831,7 +847,7 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
                 _end_at(ctx, raw, ctx.toks[j].end)
             return
         # '..., and other GOP leaders said ...': a second speaker's statement after a comma
-        coordinator = words()["coordinator"]
+        coordinator = words()["coordinator"] | words()["contrast_conjunction"]
         k = c2 - 1
         while k > ce and c2 - k <= NP_MAX_AFTER and ctx.low[k] not in PUNCT_BREAK and ctx.low[k] not in coordinator:
             k -= 1

@@ -719,6 +719,9 @@ def test_statement_ends_before_a_quote_attributed_inside_it(cb):
      ("Lindsey Graham", "that Trump “melted down last night.”")),
     ('Senator Dick Durbin said on Thursday he "hand-delivered a letter," and he said he hoped that Lynch would announce one soon.',
      ("Dick Durbin", 'he "hand-delivered a letter,"'), ("Dick Durbin", "he hoped that Lynch would announce one soon")),
+    ("Some voters said the former president had made a good case for his wife, while other voters said they "
+     "had not heard anything new.", ("Some voters", "the former president had made a good case for his wife"),
+     ("other voters", "they had not heard anything new")),
 ])
 def test_second_speaker_after_a_comma_ends_the_first_statement(cb, text, first, second):
     assert [(q.speaker, q.text) for q in quotes(text, cb)] == [first, second]
@@ -803,3 +806,16 @@ def test_statement_starts_at_that_after_an_aside_to_the_cue(cb, text):
 def test_a_relative_that_after_the_cue_does_not_start_the_statement(cb):
     # 'the map that I brought': a noun's relative clause, not the statement
     assert one("I will show you the map that I brought with me.", cb).text == "you the map that I brought with me"
+
+
+@pytest.mark.parametrize("text, content", [
+    # a pair of dashes encloses an aside: the statement goes on after it (case study, PolNeAR train)
+    ("Putin said that the planned domestic political events – the elections – will be held as planned.",
+     "that the planned domestic political events – the elections – will be held as planned"),
+    ("The governor said state and local authorities – and not the federal government – are in charge of the election.",
+     "state and local authorities – and not the federal government – are in charge of the election"),
+    # a single dash still ends it
+    ("Putin said the offensive would go on for months – and it did.", "the offensive would go on for months"),
+])
+def test_a_dash_pair_is_an_aside_inside_the_statement(cb, text, content):
+    assert one(text, cb).text == content
