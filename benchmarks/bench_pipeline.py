@@ -1,6 +1,6 @@
 """Speed and memory of the whole pipeline, per engine and worker count (run by hand).
 
-    FRAMING_SHARED=../shared python benchmarks/bench_pipeline.py [--replicate 20000] [--repeat 2] [--repeat-case 5] [--out benchmarks/RESULTS.md]
+    FRAMING_SHARED=../shared python benchmarks/bench_pipeline.py [--replicate 20000 (0: case study only)] [--repeat 2] [--repeat-case 5] [--out benchmarks/RESULTS.md]
 
 Runs `python -m analysis run` as a subprocess for each configuration on the
 case-study corpus (1,796 items) and on it replicated to --replicate articles,
@@ -83,7 +83,7 @@ def words_in(corpus: Path) -> int:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--replicate", type=int, default=20_000)
+    ap.add_argument("--replicate", type=int, default=20_000, help="articles in the replicated corpus (0: case study only)")
     ap.add_argument("--repeat", type=int, default=1, help="runs per configuration; the fastest counts")
     ap.add_argument("--repeat-case", type=int, default=None,
                     help="runs per configuration on the case study (short runs: more of them cost little; default --repeat)")
@@ -94,10 +94,11 @@ def main() -> None:
         raise SystemExit("set FRAMING_SHARED to the shared data folder (it holds corpora/kremlin-zelensky)")
     case = Path(shared) / "corpora" / "kremlin-zelensky"
     tmp = Path(tempfile.mkdtemp(prefix="framing-bench-"))
-    big = tmp / "replicated"
-    replicate(case, big, args.replicate)
-    corpora = [("case study", case, 1796, args.repeat_case or args.repeat),
-               (f"replicated x{args.replicate:,}", big, args.replicate, args.repeat)]
+    corpora = [("case study", case, 1796, args.repeat_case or args.repeat)]
+    if args.replicate > 0:
+        big = tmp / "replicated"
+        replicate(case, big, args.replicate)
+        corpora.append((f"replicated x{args.replicate:,}", big, args.replicate, args.repeat))
     lines = ["| corpus | engine | workers | seconds | articles/s | articles/s per core | words/s per core | peak MB | speed-up vs serial | all runs (s) |",
              "|---|---|---|---|---|---|---|---|---|---|"]
     for label, corpus, n, repeat in corpora:
@@ -130,8 +131,9 @@ def main() -> None:
     print(line)
     lines.append(line)
     info = (f"\nMachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; {time.strftime('%Y-%m-%d')}; "
-            f"fastest of {args.repeat_case or args.repeat} (case study) and {args.repeat} ({args.replicate:,} articles) "
-            f"runs per configuration, taken in turns; peak memory the highest.\n")
+            f"fastest of {args.repeat_case or args.repeat} (case study)"
+            + (f" and {args.repeat} ({args.replicate:,} articles)" if args.replicate > 0 else "")
+            + " runs per configuration, taken in turns; peak memory the highest.\n")
     if args.out:
         Path(args.out).write_text("\n".join(lines) + "\n" + info, encoding="utf-8")
 
