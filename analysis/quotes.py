@@ -56,6 +56,7 @@ APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker
 APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have
 ASIDE_AFTER_CUE = 12     # tokens of '— on Twitter, as it happens —' between a cue and its 'that'
 ASIDE_OPENERS = (",", "—", "–", "(")
+ADDRESSEE_MAX = 8        # tokens of 'a Senate panel on Wednesday' closing a sentence after its cue
 ASIDE_MAX = 14           # tokens of ", after the scandal broke in March," between a speaker and the cue
 VERB_KINDS = ("verb", "verb_to", "verb_wish", "verb_clause")  # cue kinds that make a statement of their own (not verb_direct, source_prep)
 TO_KINDS = ("verb_to", "verb_wish")  # cue kinds that take an infinitive ("vowed to ...", "we want to ...")
@@ -952,6 +953,9 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         # "we started with 260 billion, I believe, then more than 400 billion": the clause is the statement
         start = next((j + 1 for j in range(sp[0] - 2, lo, -1) if ctx.low[j] in (";", ":")), lo)
         return _Raw(ctx.toks[start].start, _content_end(ctx, s.end), "indirect", "indirect_parenthetical", ctx.span(*sp), cue)
+    addressed = cue[2].id in w["addressee_cue"]
+    if addressed and sp is not None and sp[0] - 1 > lo and ctx.low[sp[0] - 1] == "," and _addressee_to_end(ctx, _skip_filler(ctx, ce, hi), hi):
+        sp = None  # "Russia will respond, Peskov told the TASS news agency.": the statement came first
     if sp is not None:
         if ce + 1 < hi and ctx.low[ce] == "this" and (ctx.low[ce + 1] in w["topic_preposition"] or ctx.low[ce + 1] in PUNCT_BREAK):
             return None  # "The Head of State said this during a press marathon": the statement came before
@@ -1021,13 +1025,25 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
                 np_ = (i, j) if j > i and looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)) \
                     and not any(t in words()["as_like"] for t in ctx.low[i + 1:j]) else None  # "..., and to raise them as they want."
             rest = _skip_filler(ctx, ce, hi)
-            if np_ and np_[0] == i and (rest >= hi - 1 or ctx.low[rest] in (".", ",")):
+            if np_ and np_[0] == i and (rest >= hi - 1 or ctx.low[rest] in (".", ",") or (addressed and _addressee_to_end(ctx, rest, hi))):
                 first = _after_turn_label(ctx, lo, comma)
                 start = ctx.toks[first].start
                 if comma - first >= MIN_CONTENT_TOKENS and not any(start <= q.start < q.end <= ctx.toks[comma].start for q in ctx.quotes if q.start == start):
                     kind = "mixed" if any(start <= q.start < ctx.toks[comma].start for q in ctx.quotes) else "indirect"
                     return _Raw(start, ctx.toks[comma].start, kind, f"{kind}_content_speaker_cue", ctx.span(*np_), cue)
     return None
+
+
+def _addressee_to_end(ctx: _Ctx, k: int, hi: int) -> bool:
+    """'..., Peskov told the TASS news agency.' / '..., Carter told a Senate panel Wednesday.': the
+    sentence ends in a short verbless phrase after the cue (who was told, or where), not a clause."""
+    end = hi - 1 if ctx.low[hi - 1] in (".", "!") else hi
+    if not 0 < end - k <= ADDRESSEE_MAX or ctx.low[k] not in words()["determiner"] and not is_cap(ctx.toks[k].text):
+        return False
+    w = words()
+    return not any(x in ctx.cues or ctx.low[x] in w["be_form"] or ctx.low[x] in w["clause_opener"]
+                   or _verb_like(ctx.toks[x].text) or not is_word(ctx.toks[x].text) and ctx.low[x] not in ("'s", "’s", "-", ".")
+                   for x in range(k, end))
 
 
 def _content_cue_speaker(ctx, c, ce, lo, hi, cue) -> _Raw | None:

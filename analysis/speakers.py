@@ -303,6 +303,22 @@ class Resolver:
             return next(h for h in cands if (h.actor or h.name) == (last[1].actor or last[1].name))
         return None
 
+    def _role_alias(self, text: str, m) -> bool:
+        """Does the mention name a person by an office ('defense secretary'), not by name?"""
+        actor = self.cb.actors[m.actor]
+        own = {t.lower() for t in actor.name.split()}
+        return actor.type == "person" and not own & set(text[m.start:m.end].lower().split())
+
+    def _other_name_after(self, text: str, m, end: int) -> bool:
+        """Is the mention a person's role alias ('defense secretary') followed by another person's
+        name ('Ash Carter', 'Mark Esper'), not the actor's own ('Lloyd Austin')?"""
+        if not self._role_alias(text, m):
+            return False
+        own = {t.lower() for t in self.cb.actors[m.actor].name.split()}
+        rest = text[m.end:end].split()
+        return bool(rest) and all(is_cap(t) for t in rest[:2]) and rest[0].lower() not in words()["title_word"] \
+            and not own & {t.lower().strip(",.") for t in rest}
+
     def resolve(self, text: str, start: int, end: int) -> Speaker:
         off, core = name_part(text[start:end])
         sp = self._resolve(text, start + off, start + off + len(core))
@@ -318,6 +334,14 @@ class Resolver:
             m = None  # "journalists in Moscow" do not speak for Moscow ("we in Ukraine" do)
         elif _role_complement(before) and self.cb.actors[m.actor].type == "person":
             m = None  # "the adviser to the President of Ukraine" is not the President
+        elif m is not None and self._other_name_after(text, m, end):
+            # "Defense Secretary Ash Carter", "Deputy Head of the Office of the President Rostyslav Shurma":
+            # the role alias names an office, the name after it the person who speaks
+            rest = m.end + len(text[m.end:end]) - len(text[m.end:end].lstrip())
+            sp = self._resolve(text, rest, end)
+            return Speaker(start, end, phrase, sp.name, sp.actor, sp.side)
+        elif before and before[-1] in w["role_rank"] and self._role_alias(text, m):
+            m = None  # "the Deputy Head of the Office of the President" is not its head
         if m is not None:
             actor = self.cb.actors[m.actor]
             name = actor.name if actor.type == "person" else phrase

@@ -819,3 +819,31 @@ def test_a_relative_that_after_the_cue_does_not_start_the_statement(cb):
 ])
 def test_a_dash_pair_is_an_aside_inside_the_statement(cb, text, content):
     assert one(text, cb).text == content
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # the sentence ends in who was told: the statement came before the speaker
+    ("Russia will respond to any provocation, Dmitry Peskov told the TASS news agency.", "Dmitry Peskov",
+     "Russia will respond to any provocation"),
+    ("This includes a special force to assist Kurdish fighters, Defense Secretary Ash Carter told a Senate panel Wednesday.",
+     "Ash Carter", "This includes a special force to assist Kurdish fighters"),
+])
+def test_statement_before_a_speaker_who_told_someone(cb, text, speaker, content):
+    assert speaker_and_statement(text, cb) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    # a codebook role alias before another person's name names the office, not its holder (case study:
+    # deputies of the Head of the Office of the President were read as Andriy Yermak)
+    ("Deputy Head of the Office of the President Rostyslav Shurma said that gas prices were high.", "Rostyslav Shurma", "ukraine"),
+    ("Former Defense Secretary Mark Esper said the force would help.", "Mark Esper", None),
+    ("The Deputy Head of the Office of the President said that gas prices were high.",
+     "The Deputy Head of the Office of the President", None),
+    # the holder's own name after the role, or the role alone, is still the holder
+    ("Head of the Office of the President Andriy Yermak said that gas prices were high.", "Andriy Yermak", "ukraine"),
+    ("U.S. Defense Secretary Lloyd Austin said the force would help.", "Lloyd Austin", "west"),
+    ("The Russian leader said that gas prices were high.", "Vladimir Putin", "russia"),
+])
+def test_role_alias_before_another_name_is_not_the_office_holder(cb, text, speaker, side):
+    q = one(text, cb)
+    assert (q.speaker, q.speaker_side) == (speaker, side)
