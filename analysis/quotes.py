@@ -968,7 +968,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             k = next((x for x in range(k, min(hi, k + FILLER_MAX)) if ctx.low[x] == "that"), hi)
             if k >= hi:
                 return None
-        if sp[0] - 1 == lo and ctx.low[lo] == "as" and ctx.low[c] in w["say_verb"] and k < hi and ctx.low[k] != ",":
+        if sp[0] - 1 == lo and ctx.low[lo] == "as" and (ctx.low[c] in w["say_verb"] or addressed) and k < hi and ctx.low[k] != ",":
             # "As we said after our trilateral meeting, ...": the time or place before the comma is no statement
             stop = next((x for x in range(k, min(hi, k + FILLER_MAX)) if ctx.low[x] in PUNCT_BREAK), None)
             k = stop if stop is not None and ctx.low[stop] == "," else k

@@ -772,6 +772,8 @@ def test_speaker_span_keeps_its_modifiers(cb, text, span):
     ("Every job here, I think, supports seven jobs in other sectors.",
      [("I", "Every job here, I think, supports seven jobs in other sectors")]),
     ("As Putin said in his speech in Munich, the West is to blame.", [("Vladimir Putin", "the West is to blame")]),
+    # PolNeAR train: the person told is no statement either
+    ("As Putin told the French president, the West is to blame.", [("Vladimir Putin", "the West is to blame")]),
 ])
 def test_topics_asides_and_as_clauses(cb, text, expected):
     assert [(q.speaker, q.text) for q in quotes(text, cb)] == expected
