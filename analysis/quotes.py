@@ -961,9 +961,10 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             return None  # "The Head of State said this during a press marathon": the statement came before
         k = ce if cue[2]["kind"] in TO_KINDS and ce < hi and ctx.low[ce] == "to" else _skip_filler(ctx, ce, hi)
         if k < hi and ctx.low[ce] in w["filler_start"] and (
-                (k - 1 > ce and ctx.low[k - 1] in w["article"]) or (k - 1 == ce and ctx.low[ce] == "with" and is_cap(ctx.toks[k].text))):
+                (k - 1 > ce and (ctx.low[k - 1] in w["article"] or ctx.low[k - 1] in w["demonstrative"]))
+                or (k - 1 == ce and ctx.low[ce] == "with" and is_cap(ctx.toks[k].text))):
             # the filler stopped inside its noun phrase: "said during a long GOP debate that ..." goes on
-            # to its content; "emphasized during an online briefing at the Media Center." and "agreed
+            # to its content; "emphasized during an online briefing at the Media Center.", "agree with this figure" and "agreed
             # with Prime Minister Costa to involve ..." have none
             k = next((x for x in range(k, min(hi, k + FILLER_MAX)) if ctx.low[x] == "that"), hi)
             if k >= hi:

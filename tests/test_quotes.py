@@ -774,6 +774,11 @@ def test_speaker_span_keeps_its_modifiers(cb, text, span):
     ("As Putin said in his speech in Munich, the West is to blame.", [("Vladimir Putin", "the West is to blame")]),
     # PolNeAR train: the person told is no statement either
     ("As Putin told the French president, the West is to blame.", [("Vladimir Putin", "the West is to blame")]),
+    # case-study sample 8094: errors fixed
+    ("And before I say anything else, I would like to congratulate you all on Children's Day.", []),
+    ("The passenger traffic – I fully agree with this figure – should reach 100 million people.", []),
+    ("Putin said in this context that our strategic partnership is making steady headway.",
+     [("Vladimir Putin", "that our strategic partnership is making steady headway")]),
 ])
 def test_topics_asides_and_as_clauses(cb, text, expected):
     assert [(q.speaker, q.text) for q in quotes(text, cb)] == expected
@@ -849,3 +854,10 @@ def test_statement_before_a_speaker_who_told_someone(cb, text, speaker, content)
 def test_role_alias_before_another_name_is_not_the_office_holder(cb, text, speaker, side):
     q = one(text, cb)
     assert (q.speaker, q.speaker_side) == (speaker, side)
+
+
+def test_a_discourse_word_before_a_colon_is_no_turn_label(cb):
+    # case-study sample 8094: 'Namely:' in Zelensky's address was read as a speaker's turn
+    text = ("Volodymyr Zelenskyy: We shall fight in the woods and in the fields. Namely: I want to add that we "
+            "shall fight on the banks of the Dnieper.")
+    assert [q.speaker for q in quotes(text, cb)] == ["Volodymyr Zelensky"]
