@@ -1038,10 +1038,10 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
 def _addressee_to_end(ctx: _Ctx, k: int, hi: int) -> bool:
     """'..., Peskov told the TASS news agency.' / '..., Carter told a Senate panel Wednesday.': the
     sentence ends in a short verbless phrase after the cue (who was told, or where), not a clause."""
-    end = hi - 1 if ctx.low[hi - 1] in (".", "!") else hi
-    if not 0 < end - k <= ADDRESSEE_MAX or ctx.low[k] not in words()["determiner"] and not is_cap(ctx.toks[k].text):
-        return False
     w = words()
+    end = hi - 1 if ctx.low[hi - 1] in (".", "!") else hi
+    if not 0 < end - k <= ADDRESSEE_MAX or ctx.low[k] not in w["determiner"] and not is_cap(ctx.toks[k].text):
+        return False
     return not any(x in ctx.cues or ctx.low[x] in w["be_form"] or ctx.low[x] in w["clause_opener"]
                    or _verb_like(ctx.toks[x].text) or not is_word(ctx.toks[x].text) and ctx.low[x] not in ("'s", "’s", "-", ".")
                    for x in range(k, end))

@@ -303,18 +303,19 @@ class Resolver:
             return next(h for h in cands if (h.actor or h.name) == (last[1].actor or last[1].name))
         return None
 
-    def _role_alias(self, text: str, m) -> bool:
-        """Does the mention name a person by an office ('defense secretary'), not by name?"""
-        actor = self.cb.actors[m.actor]
-        own = {t.lower() for t in actor.name.split()}
-        return actor.type == "person" and not own & set(text[m.start:m.end].lower().split())
+    def _name_words(self, m: Mention) -> set[str]:
+        return {t.lower() for t in self.cb.actors[m.actor].name.split()}
 
-    def _other_name_after(self, text: str, m, end: int) -> bool:
+    def _role_alias(self, text: str, m: Mention) -> bool:
+        """Does the mention name a person by an office ('defense secretary'), not by name?"""
+        return self.cb.actors[m.actor].type == "person" and not self._name_words(m) & set(text[m.start:m.end].lower().split())
+
+    def _other_name_after(self, text: str, m: Mention, end: int) -> bool:
         """Is the mention a person's role alias ('defense secretary') followed by another person's
         name ('Ash Carter', 'Mark Esper'), not the actor's own ('Lloyd Austin')?"""
         if not self._role_alias(text, m):
             return False
-        own = {t.lower() for t in self.cb.actors[m.actor].name.split()}
+        own = self._name_words(m)
         rest = text[m.end:end].split()
         return bool(rest) and all(is_cap(t) for t in rest[:2]) and rest[0].lower() not in words()["title_word"] \
             and not own & {t.lower().strip(",.") for t in rest}
