@@ -58,7 +58,7 @@ ASIDE_AFTER_CUE = 12     # tokens of '— on Twitter, as it happens —' between
 ASIDE_OPENERS = (",", "—", "–", "(")
 ADDRESSEE_MAX = 8        # tokens of 'a Senate panel on Wednesday' closing a sentence after its cue
 ASIDE_MAX = 14           # tokens of ", after the scandal broke in March," between a speaker and the cue
-VERB_KINDS = ("verb", "verb_to", "verb_wish", "verb_clause")  # cue kinds that make a statement of their own (not verb_direct, source_prep)
+VERB_KINDS = ("verb", "verb_to", "verb_wish", "verb_address", "verb_clause")  # cue kinds that make a statement of their own (not verb_direct, source_prep)
 TO_KINDS = ("verb_to", "verb_wish")  # cue kinds that take an infinitive ("vowed to ...", "we want to ...")
 PUNCT_BREAK = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "«", "»", "?", "!"}
 
@@ -840,15 +840,16 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
             continue
         if c2 == ce + 1 and raw.rule.startswith("indirect_parenthetical") and not ctx.low[c2].endswith("ing"):
             continue  # "Every job here, I think, supports seven jobs": the clause's own verb ("..., Cruz explained, recalling" cuts)
-        if ctx.low[c2 - 1] in (",", "and", "but"):
+        coordinator = words()["coordinator"]
+        if ctx.low[c2 - 1] == "," or ctx.low[c2 - 1] in coordinator:
             j = c2 - 1
-            while j > ce and ctx.low[j] in (",", "and", "but"):
+            while j > ce and (ctx.low[j] == "," or ctx.low[j] in coordinator):
                 j -= 1
             if ctx.toks[j].end > raw.start:
                 _end_at(ctx, raw, ctx.toks[j].end)
             return
         # '..., and other GOP leaders said ...': a second speaker's statement after a comma
-        coordinator = words()["coordinator"] | words()["contrast_conjunction"]
+        coordinator = coordinator | words()["contrast_conjunction"]
         k = c2 - 1
         while k > ce and c2 - k <= NP_MAX_AFTER and ctx.low[k] not in PUNCT_BREAK and ctx.low[k] not in coordinator:
             k -= 1
@@ -953,8 +954,9 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         # "we started with 260 billion, I believe, then more than 400 billion": the clause is the statement
         start = next((j + 1 for j in range(sp[0] - 2, lo, -1) if ctx.low[j] in (";", ":")), lo)
         return _Raw(ctx.toks[start].start, _content_end(ctx, s.end), "indirect", "indirect_parenthetical", ctx.span(*sp), cue)
-    addressed = cue[2].id in w["addressee_cue"]
-    if addressed and sp is not None and sp[0] - 1 > lo and ctx.low[sp[0] - 1] == "," and _addressee_to_end(ctx, _skip_filler(ctx, ce, hi), hi):
+    addressed = cue[2]["kind"] == "verb_address"
+    told_to_end = addressed and _addressee_to_end(ctx, _skip_filler(ctx, ce, hi), hi)
+    if told_to_end and sp is not None and sp[0] - 1 > lo and ctx.low[sp[0] - 1] == ",":
         sp = None  # "Russia will respond, Peskov told the TASS news agency.": the statement came first
     if sp is not None:
         if ce + 1 < hi and ctx.low[ce] == "this" and (ctx.low[ce + 1] in w["topic_preposition"] or ctx.low[ce + 1] in PUNCT_BREAK):
@@ -1026,7 +1028,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
                 np_ = (i, j) if j > i and looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)) \
                     and not any(t in words()["as_like"] for t in ctx.low[i + 1:j]) else None  # "..., and to raise them as they want."
             rest = _skip_filler(ctx, ce, hi)
-            if np_ and np_[0] == i and (rest >= hi - 1 or ctx.low[rest] in (".", ",") or (addressed and _addressee_to_end(ctx, rest, hi))):
+            if np_ and np_[0] == i and (rest >= hi - 1 or ctx.low[rest] in (".", ",") or told_to_end):
                 first = _after_turn_label(ctx, lo, comma)
                 start = ctx.toks[first].start
                 if comma - first >= MIN_CONTENT_TOKENS and not any(start <= q.start < q.end <= ctx.toks[comma].start for q in ctx.quotes if q.start == start):
