@@ -812,7 +812,7 @@ def test_statement_starts_at_that_after_an_aside_to_the_cue(cb, text):
 
 def test_a_relative_that_after_the_cue_does_not_start_the_statement(cb):
     # 'the map that I brought': a noun's relative clause, not the statement
-    assert one("I will show you the map that I brought with me.", cb).text == "you the map that I brought with me"
+    assert not any(q.text.startswith("that") for q in quotes("I will show you the map that I brought with me.", cb))
 
 
 @pytest.mark.parametrize("text, content", [
