@@ -210,6 +210,14 @@ def _np_before(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     Appositives stay in the span ("Hugh Hill, a doctor," / "Mr. Reid, who represents
     Nevada,"); the resolver takes the name from it.
     """
+    sp = _phrase_for_cue(ctx, cue_i, lo)
+    if sp is not None and sp[1] - sp[0] == 1 and ctx.low[sp[0]] in words()["quantifier_subject"] \
+            and not _lone_quantifier(ctx, sp[0], lo):
+        return None  # "not discussed at all, said", "a man you all know"
+    return sp
+
+
+def _phrase_for_cue(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     w = words()
     j = cue_i
     paren = None   # "Harry M. Reid (D-Nev.) told": the affiliation belongs to the speaker phrase
@@ -380,6 +388,8 @@ def _phrase_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
     if not toks:
         return None
     a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
+    if b - a == 1 and ctx.low[a].endswith("ing") and _surname(ctx, ctx.toks[a].text):
+        return a, b  # "Ebeling said", when the text also says "Nancy Ebeling" ("Opening remarks" is no name)
     return (a, b) if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)) else None
 
 
@@ -477,8 +487,9 @@ def _np_after(ctx: _Ctx, i: int, hi: int) -> tuple[int, int] | None:
         # past the window that found the name
         s_end = ctx.tok_at(ctx.sent_bounds(ctx.toks[j].start)[1])
         k = j + 1
-        while k < s_end and k - j < APPOSITIVE_MAX and ctx.low[k] not in (".", ";", '"', "“", "”", "'", "`", "?", "!"):
-            k += 1
+        while k < s_end and k - j < APPOSITIVE_MAX and ctx.low[k] not in (".", ";", '"', "“", "”", "?", "!") \
+                and not (ctx.low[k] in ("'", "`") and ctx.toks[k].start in ctx.quote_marks):
+            k += 1  # "which tracks terrorists' communications": an apostrophe, not a quotation mark
         return i, k
     return i, j
 
@@ -500,9 +511,9 @@ def _skip_filler(ctx: _Ctx, j: int, hi: int) -> int:
             # "urged the world, and in particular ..., not to")
         elif ctx.low[k] in w["speech_object"]:
             nxt = ctx.low[k + 1] if k + 1 < hi else ""
-            if (ctx.low[k] in w["object_pronoun"] or ctx.low[k] == "you") and nxt not in ("that", ",", ":") \
-                    and nxt not in w["filler_start"] and not nxt.endswith("ly"):
-                break  # "says her biggest concern": a possessive, not the person told
+            if (ctx.low[k] in w["object_pronoun"] or ctx.low[k] == "you" or ctx.low[j - 1] in w["no_addressee"]) \
+                    and nxt not in ("that", ",", ":") and nxt not in w["filler_start"] and not nxt.endswith("ly"):
+                break  # "says her biggest concern": a possessive; "said supporters of ISIS were": the subject, not the person told
             k += 1
         elif ctx.low[k] in w["filler_start"]:
             m = k + 1
@@ -859,6 +870,16 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
                 and ctx.toks[end_tok].end > raw.start and (np_ := _np_before(ctx, c2, k + 1)) and np_[0] == k + 1:
             _end_at(ctx, raw, ctx.toks[end_tok].end)
             return
+        # '... 140 billion, others say 102 billion', '... a conflict, Russia says it is ...': a second voice
+        # after a bare comma (not '..., experts say, ...', an aside; before other verbs a named subject after a
+        # comma is the statement's own: 'that during the operation, Russia intends to ...')
+        after = ctx.cues[c2][0]
+        if k - 1 > ce and ctx.low[k] == "," and k + 1 < c2 and after < hi and ctx.low[after] not in PUNCT_BREAK | {"."} \
+                and ctx.toks[k - 1].end > raw.start and ctx.low[c2] in words()["no_addressee"] \
+                and (np_ := _np_before(ctx, c2, k + 1)) and np_ == (k + 1, c2) \
+                and (_lone_quantifier(ctx, k + 1, k + 1) or _has_mention(ctx, *np_)):
+            _end_at(ctx, raw, ctx.toks[k - 1].end)
+            return
 
 
 def _no_clause_after(ctx: _Ctx, c: int, hi: int) -> bool:
@@ -905,7 +926,7 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
     end = ctx.cues[c][0]
     if end + 1 < len(ctx.low) and ctx.low[end] == "to" and ((end + 1) in ctx.cues or ctx.low[end + 1] in w["performative"]):
         return True  # "want to emphasise that ...": the inner cue reports it; "want to thank you" reports nothing
-    if end < len(ctx.low) and ctx.low[end] in w["after_noun"]:
+    if end < len(ctx.low) and ctx.low[end] in w["after_noun"] and not _relative_gap(ctx, c, lo):
         return True  # "Fundraising reports will be provided": the cue word is a noun
     j = c
     while j > lo and (ctx.low[j - 1] in w["skip_between"] - w["be_form"] or ctx.low[j - 1].endswith("ly")):
@@ -914,11 +935,31 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
         prev = ctx.toks[j - 1].text
         if ctx.low[j - 1] in w["be_form"] and ctx.low[c] not in ("according",):
             return True  # "It was agreed", "was noted": no speaker named
-        if ctx.low[j - 1] in w["determiner"] or prev.endswith(("'s", "’s")) or (is_cap(prev) and prev.endswith(("ian", "ese", "ish"))):
+        alone = ctx.low[c] in w["plain_subject_cue"] and _lone_quantifier(ctx, j - 1, lo)  # "Some said", "one in five say"
+        if (ctx.low[j - 1] in w["determiner"] and not alone) or prev.endswith(("'s", "’s")) \
+                or (is_cap(prev) and prev.endswith(("ian", "ese", "ish"))):
             return True  # "the Ukrainian state", "Ukraine's state": the cue word is a noun
         if ctx.low[j - 1] == "you" and ctx.low[c] in w["discourse_verb"]:
             return True  # "You know, ..." is a discourse marker
     return False
+
+
+def _relative_gap(ctx: _Ctx, c: int, lo: int) -> bool:
+    """'a bill which critics said was discriminatory', 'the job that many economists say is the
+    future': the relative clause's verb follows the cue, and the statement is about the noun before."""
+    if ctx.low[c] not in words()["no_addressee"] or ctx.low[ctx.cues[c][0]] == "of":
+        return False
+    i = _walk_back(ctx, c, lo)
+    return lo < i < c and ctx.low[i - 1] in ("which", "that", "who")
+
+
+def _lone_quantifier(ctx: _Ctx, i: int, lo: int) -> bool:
+    """Token ``i`` is a quantifier that is a clause's whole subject: 'Some say ...', '..., others
+    believe', 'one in five say' (not 'not discussed at all, said', 'you all know', 'the two said')."""
+    w = words()
+    return ctx.low[i] in w["quantifier_subject"] and (
+        i == lo or ctx.low[i - 1] in PUNCT_BREAK or ctx.low[i - 1] in w["coordinator"] or ctx.low[i - 1] in w["contrast_conjunction"]
+        or ctx.low[i - 1] == "in")
 
 
 def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
@@ -1055,11 +1096,22 @@ def _content_cue_speaker(ctx, c, ce, lo, hi, cue) -> _Raw | None:
     if not (c - 1 > lo and ctx.low[c - 1] == ",") or ce >= hi or ctx.low[ce] in words()["topic_preposition"]:
         return None  # "..., insist on a complete restriction of ...": an object, not a speaker
     np_ = _np_after(ctx, ce, hi)
-    if np_ and (np_[1] >= hi - 1 or ctx.low[np_[1]] in (".", ",")) and c - 1 - lo >= MIN_CONTENT_TOKENS:
+    if np_ and (np_[1] >= hi - 1 or ctx.low[np_[1]] in (".", ",") or _place_to_end(ctx, np_[1], hi)) and c - 1 - lo >= MIN_CONTENT_TOKENS:
         start = ctx.toks[lo].start
         kind = "mixed" if any(start <= q.start < ctx.toks[c - 1].start for q in ctx.quotes) else "indirect"
         return _Raw(start, ctx.toks[c - 1].start, kind, f"{kind}_content_cue_speaker", ctx.span(*np_), cue)
     return None
+
+
+def _place_to_end(ctx: _Ctx, k: int, hi: int) -> bool:
+    """'..., says political scientist Dossym Satpayev in Almaty.': a place or time closes the sentence
+    after the speaker's name."""
+    w = words()
+    end = hi - 1 if ctx.low[hi - 1] in (".", "!") else hi
+    if not (k < end <= k + ADDRESSEE_MAX and ctx.low[k] in w["filler_start"]):
+        return False
+    return all(is_cap(ctx.toks[x].text) or ctx.low[x] in w["time_or_place"] or ctx.low[x] in w["determiner"] or ctx.low[x].isdigit()
+               or ctx.low[x] == "," for x in range(k + 1, end))
 
 
 def _approximately(ctx: _Ctx, k: int, hi: int) -> bool:

@@ -105,14 +105,17 @@ def looks_like_speaker(toks: list[Span], mentions_in: bool) -> bool:
     pronouns = w["pronoun_m"] | w["pronoun_f"] | w["pronoun_group"] | {"i", "it", "you", "who", "which"}
     if len(toks) == 1 and low[0] in pronouns:
         return low[0] not in w["object_pronoun"]  # "told them commenting on": 'them' is never a subject
-    if low[0] in w["not_a_subject"] or (low[0].endswith("ing") and len(low[0]) > 5) or low[0] == "%" \
-            or "that" in low[1:]:
-        return False  # "Having noted that ...", "adding that Russia": a clause, not a speaker
+    gerund = low[0].endswith("ing") and len(low[0]) > 5 and not (
+        len(toks) > 1 and all(is_cap(t.text) and lw not in w["not_a_name"] for t, lw in zip(toks, low)))
+    if low[0] in w["not_a_subject"] or gerund or low[0] == "%" or "that" in low[1:]:
+        return False  # "Having noted that ...", "adding that Russia": a clause ("Leading Democrats" is a speaker)
     if mentions_in:
         return True
     if low[-1] in pronouns:  # "most of them", "many of us"
         return True
     if any(lw.isdigit() or lw in w["percent"] for lw in low):  # "47% say", "7 percent said"
+        return True
+    if low[-1] in w["quantifier_subject"] and (len(low) == 1 or low[-2] == "in"):  # "Some", "About one in five"
         return True
     if any(is_cap(t.text) and lw not in w["not_a_name"] for t, lw in zip(toks, low)):
         return True

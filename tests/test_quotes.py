@@ -861,3 +861,67 @@ def test_a_discourse_word_before_a_colon_is_no_turn_label(cb):
     text = ("Volodymyr Zelenskyy: We shall fight in the woods and in the fields. Namely: I want to add that we "
             "shall fight on the banks of the Dnieper.")
     assert [q.speaker for q in quotes(text, cb)] == ["Volodymyr Zelensky"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Some say that the territorial integrity of a state is sacred.", "Some", "that the territorial integrity of a state is sacred"),
+    ("About one in five say they would either not vote or are unsure.", "About one in five", "they would either not vote or are unsure"),
+    ("Two in three said they are less likely to vote Republican in November.", "Two in three", "they are less likely to vote Republican in November"),
+    ("Leading Democrats say that this time is different and more difficult.", "Leading Democrats", "that this time is different and more difficult"),
+    ("It said supporters of the radical Islamist group were sharing the images.", "It", "supporters of the radical Islamist group were sharing the images"),
+])
+def test_quantifiers_and_title_case_gerunds_can_be_speakers(cb, text, speaker, content):
+    q = one(text, cb)
+    assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
+
+
+@pytest.mark.parametrize("text", [
+    "It is not a question that is discussed at all, said the minister's office in its reply to us.",
+    "When all is said and done, the plan failed to win the support it needed.",
+    "That is why I want to remind you of the words of a man you all know well.",
+    "Opening remarks said nothing about the war in the east of the country.",
+])
+def test_a_quantifier_or_gerund_inside_a_clause_is_no_speaker(cb, text):
+    assert all(q.speaker_start is None or text[q.speaker_start:q.speaker_end].lower() not in ("all", "opening remarks")
+               for q in quotes(text, cb))
+
+
+def test_a_gerund_surname_is_a_speaker_when_the_text_gives_the_full_name(cb):
+    text = "Nancy Ebeling worked for the family for years. Ebeling said it is sometimes hard for her to watch."
+    q = one(text, cb)
+    assert (q.speaker, q.text) == ("Nancy Ebeling", "it is sometimes hard for her to watch")
+
+
+def test_a_second_voice_after_a_bare_comma_gets_its_own_statement(cb):
+    text = "I will not quote the figures now, some say the debt amounts to 140 billion, others say 102 billion."
+    assert [(text[q.speaker_start:q.speaker_end], q.text) for q in quotes(text, cb)] == [
+        ("some", "the debt amounts to 140 billion"), ("others", "102 billion")]
+    text = "Some even smiled, some said it was just a conflict, Russia says it is a military operation."
+    assert [(text[q.speaker_start:q.speaker_end], q.text) for q in quotes(text, cb)] == [
+        ("some", "it was just a conflict"), ("Russia", "it is a military operation")]
+
+
+def test_a_named_subject_after_a_comma_inside_a_statement_is_not_cut_off(cb):
+    text = "Putin said that during the special operation, Russia intends to continue its struggle against the militants."
+    q = quotes(text, cb)[0]
+    assert q.text == "that during the special operation, Russia intends to continue its struggle against the militants"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Even India has more cultural resonance through Bollywood films, says political scientist Dossym Satpayev in Almaty.",
+     "political scientist Dossym Satpayev", "Even India has more cultural resonance through Bollywood films"),
+    ("The group uses the same photo over and over again, said Rita Katz, the director of SITE Intelligence Group, "
+     "which tracks terrorists' communications.",
+     "Rita Katz, the director of SITE Intelligence Group, which tracks terrorists' communications",
+     "The group uses the same photo over and over again"),
+])
+def test_speaker_after_the_cue_with_a_place_or_a_possessive_apostrophe(cb, text, speaker, content):
+    q = one(text, cb)
+    assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
+
+
+def test_a_relative_clause_verb_after_the_cue(cb):
+    text = "The bill required it, which critics said was discriminatory against transgender students."
+    q = one(text, cb)
+    assert (text[q.speaker_start:q.speaker_end], q.text) == ("critics", "was discriminatory against transgender students")
+    assert quotes("What he said was important to all of the people in this room.", cb) == []
