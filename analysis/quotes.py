@@ -936,9 +936,10 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
         if ctx.low[j - 1] in w["be_form"] and ctx.low[c] not in ("according",):
             return True  # "It was agreed", "was noted": no speaker named
         alone = ctx.low[c] in w["plain_subject_cue"] and _lone_quantifier(ctx, j - 1, lo)  # "Some said", "one in five say"
+        verb_form = ctx.low[c] in w["no_addressee"] or ctx.low[c] in ("told", "tells") or ctx.low[c].endswith("ed")
         if (ctx.low[j - 1] in w["determiner"] and not alone) or prev.endswith(("'s", "’s")) \
-                or (is_cap(prev) and prev.endswith(("ian", "ese", "ish"))):
-            return True  # "the Ukrainian state", "Ukraine's state": the cue word is a noun
+                or (is_cap(prev) and prev.endswith(("ian", "ese", "ish")) and not verb_form):
+            return True  # "the Ukrainian state", "Ukraine's state": the cue word is a noun ("Calabrese told" is a name)
         if ctx.low[j - 1] == "you" and ctx.low[c] in w["discourse_verb"]:
             return True  # "You know, ..." is a discourse marker
     return False
@@ -1003,6 +1004,8 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         if ce + 1 < hi and ctx.low[ce] == "this" and (ctx.low[ce + 1] in w["topic_preposition"] or ctx.low[ce + 1] in PUNCT_BREAK):
             return None  # "The Head of State said this during a press marathon": the statement came before
         k = ce if cue[2]["kind"] in TO_KINDS and ce < hi and ctx.low[ce] == "to" else _skip_filler(ctx, ce, hi)
+        if addressed and k == ce:
+            k = _named_addressee(ctx, ce, hi)
         if k < hi and ctx.low[ce] in w["filler_start"] and (
                 (k - 1 > ce and (ctx.low[k - 1] in w["article"] or ctx.low[k - 1] in w["demonstrative"]))
                 or (k - 1 == ce and ctx.low[ce] == "with" and is_cap(ctx.toks[k].text))):
@@ -1076,6 +1079,19 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
                     kind = "mixed" if any(start <= q.start < ctx.toks[comma].start for q in ctx.quotes) else "indirect"
                     return _Raw(start, ctx.toks[comma].start, kind, f"{kind}_content_speaker_cue", ctx.span(*np_), cue)
     return None
+
+
+def _named_addressee(ctx: _Ctx, k: int, hi: int) -> int:
+    """'told the National Post he has ...': after tell, write or assure, a name followed by a subject
+    pronoun is the person told; returns where the statement starts (``k`` when there is none)."""
+    w = words()
+    m = k + (k < hi and ctx.low[k] in w["article"])
+    n = m
+    while n < hi and n - m < NP_MAX_TOKENS and is_cap(ctx.toks[n].text) and ctx.low[n] not in w["not_a_name"]:
+        n += 1
+    subject = w["pronoun_m"] | w["pronoun_f"] | w["pronoun_group"] | {"i", "it"}
+    word = re.split("['’]", ctx.low[n])[0] if n < hi else ""  # "he's"
+    return n if n > m and n + MIN_CONTENT_TOKENS <= hi and word in subject - w["object_pronoun"] else k
 
 
 def _addressee_to_end(ctx: _Ctx, k: int, hi: int) -> bool:

@@ -925,3 +925,13 @@ def test_a_relative_clause_verb_after_the_cue(cb):
     q = one(text, cb)
     assert (text[q.speaker_start:q.speaker_end], q.text) == ("critics", "was discriminatory against transgender students")
     assert quotes("What he said was important to all of the people in this room.", cb) == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Calabrese told the National Post he's already received hundreds of emails from Americans.",
+     "Calabrese", "he's already received hundreds of emails from Americans"),
+    ("Putin told Emmanuel Macron they would not attack the city.", "Putin", "they would not attack the city"),
+])
+def test_a_named_person_told_before_the_statement(cb, text, speaker, content):
+    q = one(text, cb)
+    assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
