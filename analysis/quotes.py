@@ -887,7 +887,26 @@ def _no_clause_after(ctx: _Ctx, c: int, hi: int) -> bool:
     if ctx.cues[c][1]["kind"] != "verb_clause":
         return False
     k = _skip_filler(ctx, ctx.cues[c][0], hi)
-    return k >= hi or (ctx.low[k] not in words()["clause_opener"] and ctx.low[k] not in ('"', "“", "‘"))
+    return not _clause_follows(ctx, c, k, hi)
+
+
+def _clause_follows(ctx: _Ctx, c: int, k: int, hi: int) -> bool:
+    """A clause starts at token ``k`` after cue ``c``: 'that ...', a quotation, or, right after a past
+    form, a subject and its verb ('added he intended to ...', 'added the U.S. must be ...'); not an
+    object ('added another job title') or a noun's relative clause ('the support they had hoped for')."""
+    w = words()
+    if k >= hi:
+        return False
+    if ctx.low[k] in w["clause_opener"] or ctx.low[k] in ('"', "“", "‘") or (k > 0 and ctx.low[k - 1] == ":"):
+        return True  # "Let me add: the sector faces ..."
+    if not (ctx.low[c].endswith("ed") and k == ctx.cues[c][0]):
+        return False
+    if re.split("['’]", ctx.low[k])[0] in w["subject_pronoun"]:
+        return True
+    j = k + (ctx.low[k] in w["article"])
+    while j < hi and j - k < NP_MAX_TOKENS and is_cap(ctx.toks[j].text) and ctx.low[j] not in w["not_a_name"]:
+        j += 1
+    return k < j < hi and (ctx.low[j] in w["be_form"] or ctx.low[j] in w["verb_like"])
 
 
 def _speaker_in_sentence(raws: list[_Raw], s: Span, before: int) -> tuple[int, int] | None:
@@ -1039,7 +1058,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         if k < hi and ctx.low[k] in w["coordinator"]:
             return None  # "you always note this and appreciate our efforts": no statement
         needs_clause = cue[2]["kind"] == "verb_clause" or _verb_chain(ctx, c, lo)[1]
-        if needs_clause and k < hi and ctx.low[k] not in w["clause_opener"] and ctx.low[k] not in ('"', "“", "‘"):
+        if needs_clause and k < hi and not _clause_follows(ctx, c, k, hi):
             return None  # "explained his approaches", "continue to oppose any attempt": an object, not a statement
         end = _content_end(ctx, s.end)
         takes_to = cue[2]["kind"] in TO_KINDS and k < hi and ctx.low[k] == "to"
@@ -1089,9 +1108,8 @@ def _named_addressee(ctx: _Ctx, k: int, hi: int) -> int:
     n = m
     while n < hi and n - m < NP_MAX_TOKENS and is_cap(ctx.toks[n].text) and ctx.low[n] not in w["not_a_name"]:
         n += 1
-    subject = w["pronoun_m"] | w["pronoun_f"] | w["pronoun_group"] | {"i", "it"}
     word = re.split("['’]", ctx.low[n])[0] if n < hi else ""  # "he's"
-    return n if n > m and n + MIN_CONTENT_TOKENS <= hi and word in subject - w["object_pronoun"] else k
+    return n if n > m and n + MIN_CONTENT_TOKENS <= hi and word in w["subject_pronoun"] else k
 
 
 def _addressee_to_end(ctx: _Ctx, k: int, hi: int) -> bool:

@@ -935,3 +935,22 @@ def test_a_relative_clause_verb_after_the_cue(cb):
 def test_a_named_person_told_before_the_statement(cb, text, speaker, content):
     q = one(text, cb)
     assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ben Carson added the U.S. must be equally global to match it.", "the U.S. must be equally global to match it"),
+    ("The minister explained he had no choice in the matter at all.", "he had no choice in the matter at all"),
+    ("Let me add: the sector faces a number of problems with its bridges.", "the sector faces a number of problems with its bridges"),
+    ("The minister added that the sector faces a number of problems.", "that the sector faces a number of problems"),
+])
+def test_add_reports_a_clause(cb, text, content):
+    assert one(text, cb).text == content
+
+
+@pytest.mark.parametrize("text", [
+    "We have added several new indicators for evaluation, such as obtaining permits.",
+    "The Russian military did not see even the slightest support they had hoped for anywhere.",
+    "Should you need any additional support, we are here to help you with everything.",
+])
+def test_an_object_or_a_nouns_relative_clause_is_no_statement(cb, text):
+    assert quotes(text, cb) == []
