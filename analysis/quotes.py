@@ -1166,7 +1166,9 @@ def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:
     w = words()
     if ce < hi and ctx.low[ce] in w["relative_object"]:
         return None  # "a decision, according to which ...": a rule, not a source
-    opens = c == lo or (c - 1 == lo and (ctx.low[lo] in w["sentence_opener"] or ctx.low[lo] == "("))
+    opens = c == lo or (c - 1 == lo and (ctx.low[lo] in w["sentence_opener"] or ctx.low[lo] == "(")) \
+        or (c - 1 > lo and ctx.low[c - 1] == "," and " ".join(ctx.low[lo:c - 1]) in w["discourse_opener"])
+    # "At the same time, according to X, CONTENT" (but "At the heart of the trouble, according to X, was ...")
     # a source that opens the sentence runs to its comma ("According to early results of exit polls
     # conducted for The Associated Press and television networks, ...")
     longest = SOURCE_MAX_BEFORE if opens else NP_MAX_AFTER

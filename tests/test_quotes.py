@@ -954,3 +954,14 @@ def test_add_reports_a_clause(cb, text, content):
 ])
 def test_an_object_or_a_nouns_relative_clause_is_no_statement(cb, text):
     assert quotes(text, cb) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("At the same time, according to Andriy Yermak, it is necessary to create a system to identify all war criminals.",
+     "it is necessary to create a system to identify all war criminals"),
+    ("In addition, according to the minister, three more ports have been transferred to the State Property Fund.",
+     "three more ports have been transferred to the State Property Fund"),
+    ("The economy grew by four percent last year, according to the ministry.", "The economy grew by four percent last year"),
+])
+def test_according_to_after_an_opening_phrase(cb, text, content):
+    assert one(text, cb).text == content
