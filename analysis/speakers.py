@@ -204,6 +204,8 @@ _TURN = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+(?:of|the|and|[A-Z][\w.'’-]*)){
 
 
 _TURN_LEAD = frozenset(" \t\n*<>…[]")
+# Kremlin transcripts glue a speaker's reversed name to their role: "Kudrin AlexeiChairman of the Accounts Chamber:"
+_GLUED_TURN = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]{3,})[A-Z][\w.,'’ -]{0,80}?:[ \t]")
 
 
 def headline_turn(text: str, headlines: list[tuple[int, int]], cb: Codebook, mentions: list[Mention]) -> list[tuple[int, str]]:
@@ -243,6 +245,10 @@ def turn_label(text: str, start: int, end: int) -> tuple[int, str, int] | None:
     i = start
     while i < end and i - start < 12 and text[i] in _TURN_LEAD:
         i += 1  # "* * * President of Russia Vladimir Putin:", "<…> Vladimir Putin:"
+    g = _GLUED_TURN.search(text, i, min(end, i + 200))
+    if g and "." not in text[i:g.start()]:
+        # "President and Chairman of VTB Bank ... Andrei Kostin Kostin AndreiVTB Bank Chairman:": Andrei Kostin
+        return g.start(), f"{g.group(2)} {g.group(1)}", g.end()
     m = _TURN.match(text, i, min(end, i + 120))
     if m and m.group(1).split()[-1].lower() not in words()["not_a_name"]:
         return i, m.group(1), m.end()

@@ -965,3 +965,13 @@ def test_an_object_or_a_nouns_relative_clause_is_no_statement(cb, text):
 ])
 def test_according_to_after_an_opening_phrase(cb, text, content):
     assert one(text, cb).text == content
+
+
+def test_kremlin_turn_label_with_a_glued_reversed_name(cb):
+    text = ("Vladimir Putin: Good afternoon. How do you assess this year's performance?\n"
+            "President and Chairman of VTB Bank Management Board Andrei Kostin Kostin AndreiVTB Bank Chairman: Yes, Mr President. "
+            "I think that the main reason is the favourable economic situation in the country.\n"
+            "Vladimir Putin: I believe that we will manage this well.")
+    assert [(q.speaker, q.speaker_side) for q in quotes(text, cb) if q.cue] == [("Andrei Kostin", None), ("Vladimir Putin", "russia")]
+    text = "Elizabeth MacDonald: I think that the economy will grow next year."
+    assert one(text, cb).speaker == "Elizabeth MacDonald"

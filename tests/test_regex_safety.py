@@ -38,6 +38,9 @@ ADVERSARIAL = {
     # session 5: turn labels with 'of' and '(retranslated)'; role phrases resolved against holders
     "turn_labels": "President of Russia Vladimir Putin(retranslated): I think that it works. " * 3000,
     "of_chain": "President" + " of The" * 20000 + ": x",
+    # session 10: Kremlin turn labels with a reversed name glued to the role
+    "glued_labels": "Kostin AndreiVTB Bank Chairman: I think that it works. " * 3000,
+    "glued_no_colon": "Kostin AndreiVTB" + " Bank Chairman" * 20000,
     "roles": "Adviser to the Head of the Office of the President Mykhailo Podolyak spoke. The President said it works. " * 2000,
 }
 
