@@ -245,8 +245,11 @@ def turn_label(text: str, start: int, end: int) -> tuple[int, str, int] | None:
     i = start
     while i < end and i - start < 12 and text[i] in _TURN_LEAD:
         i += 1  # "* * * President of Russia Vladimir Putin:", "<…> Vladimir Putin:"
-    g = _GLUED_TURN.search(text, i, min(end, i + 200))
-    if g and "." not in text[i:g.start()]:
+    colon = text.find(":", i, min(end, i + 200))
+    if colon < 0:
+        return None
+    g = _GLUED_TURN.search(text, i, colon + 2) if text.find(".", i, colon) < 0 else None
+    if g:
         # "President and Chairman of VTB Bank ... Andrei Kostin Kostin AndreiVTB Bank Chairman:": Andrei Kostin
         return g.start(), f"{g.group(2)} {g.group(1)}", g.end()
     m = _TURN.match(text, i, min(end, i + 120))
