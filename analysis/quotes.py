@@ -238,8 +238,10 @@ def _phrase_for_cue(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     if j - 2 >= lo and ctx.low[j - 1] == "who" and ctx.low[j - 2] == "," and ctx.cues[cue_i][1]["kind"] not in TO_KINDS:
         return j - 1, j  # "Podesta, who said ...": coders mark 'who'; the resolver names it
     if j > lo and ctx.low[j - 1] in w["coordinator"]:
-        # "The President thanked the EU and stressed": the cue shares the clause's subject
-        return _clause_subject(ctx, lo, j - 1)
+        # "The President thanked the EU and stressed": the cue shares the clause's subject (any subject
+        # before 'and said': "they reversed themselves ... and said")
+        sp = _clause_subject(ctx, lo, j - 1, named=ctx.low[cue_i] not in w["no_addressee"])
+        return None if sp and sp[1] - sp[0] == 1 and ctx.low[sp[0]] in w["pronoun_other"] - w["first_person"] else sp  # not "You ... and say"
     if j == cue_i and j > lo and ctx.low[j - 1] == "," and ctx.low[cue_i].endswith("ing"):
         # "Putin met the governor of Kursk, saying that ...": the subject speaks, not the object
         return _clause_subject(ctx, lo, j - 1, named=False)

@@ -975,3 +975,18 @@ def test_kremlin_turn_label_with_a_glued_reversed_name(cb):
     assert [(q.speaker, q.speaker_side) for q in quotes(text, cb) if q.cue] == [("Andrei Kostin", None), ("Vladimir Putin", "russia")]
     text = "Elizabeth MacDonald: I think that the economy will grow next year."
     assert one(text, cb).speaker == "Elizabeth MacDonald"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("They reversed themselves, rushed everyone inside the room and said they will register voters.",
+     "They", "they will register voters"),
+    ("Wealth-X keeps its own finances a secret but says its business has tripled over the last three years.",
+     "Wealth-X", "its business has tripled over the last three years"),
+])
+def test_any_subject_before_and_said_is_the_speaker(cb, text, speaker, content):
+    q = one(text, cb)
+    assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
+
+
+def test_you_before_and_say_is_no_speaker(cb):
+    assert quotes("You look at the map and say that you want to live in peace with everyone.", cb) == []
