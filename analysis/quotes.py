@@ -957,7 +957,7 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
         if ctx.low[j - 1] in w["be_form"] and ctx.low[c] not in ("according",):
             return True  # "It was agreed", "was noted": no speaker named
         alone = ctx.low[c] in w["plain_subject_cue"] and _lone_quantifier(ctx, j - 1, lo)  # "Some said", "one in five say"
-        verb_form = ctx.low[c] in w["no_addressee"] or ctx.low[c] in ("told", "tells") or ctx.low[c].endswith("ed")
+        verb_form = ctx.low[c] in w["no_addressee"] or ctx.cues[c][1]["kind"] == "verb_address" or ctx.low[c].endswith("ed")
         if (ctx.low[j - 1] in w["determiner"] and not alone) or prev.endswith(("'s", "’s")) \
                 or (is_cap(prev) and prev.endswith(("ian", "ese", "ish")) and not verb_form):
             return True  # "the Ukrainian state", "Ukraine's state": the cue word is a noun ("Calabrese told" is a name)
@@ -972,7 +972,7 @@ def _relative_gap(ctx: _Ctx, c: int, lo: int) -> bool:
     if ctx.low[c] not in words()["no_addressee"] or ctx.low[ctx.cues[c][0]] == "of":
         return False
     i = _walk_back(ctx, c, lo)
-    return lo < i < c and ctx.low[i - 1] in ("which", "that", "who")
+    return lo < i < c and (ctx.low[i - 1] in words()["relative_word"] or ctx.low[i - 1] == "that")
 
 
 def _lone_quantifier(ctx: _Ctx, i: int, lo: int) -> bool:
