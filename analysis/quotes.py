@@ -903,13 +903,25 @@ def _clause_follows(ctx: _Ctx, c: int, k: int, hi: int) -> bool:
         return True  # "Let me add: the sector faces ..."
     if not (ctx.low[c].endswith("ed") and k == ctx.cues[c][0]):
         return False
-    if re.split("['’]", ctx.low[k])[0] in w["subject_pronoun"]:
+    if _subject_pronoun(ctx.low[k]):
         return True
-    j = k + (ctx.low[k] in w["article"])
-    while j < hi and j - k < NP_MAX_TOKENS and is_cap(ctx.toks[j].text) and ctx.low[j] not in w["not_a_name"]:
-        j += 1
-    return k < j < hi and (ctx.low[j] in w["be_form"] or ctx.low[j] in w["verb_like"])
+    m, n = _name_after(ctx, k, hi)
+    return m < n < hi and (ctx.low[n] in w["be_form"] or ctx.low[n] in w["verb_like"])
 
+
+def _subject_pronoun(low: str) -> bool:
+    """'he', 'they', and their contractions ("he's", "they're")."""
+    return re.split("['’]", low)[0] in words()["subject_pronoun"]
+
+
+def _name_after(ctx: _Ctx, k: int, hi: int) -> tuple[int, int]:
+    """The run of capitalised words at token ``k``, after an article ('the National Post'): (start, end)."""
+    w = words()
+    m = k + (k < hi and ctx.low[k] in w["article"])
+    n = m
+    while n < hi and n - m < NP_MAX_TOKENS and is_cap(ctx.toks[n].text) and ctx.low[n] not in w["not_a_name"]:
+        n += 1
+    return m, n
 
 def _speaker_in_sentence(raws: list[_Raw], s: Span, before: int) -> tuple[int, int] | None:
     """The speaker of the last statement whose cue is earlier in the same sentence."""
@@ -1105,13 +1117,8 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
 def _named_addressee(ctx: _Ctx, k: int, hi: int) -> int:
     """'told the National Post he has ...': after tell, write or assure, a name followed by a subject
     pronoun is the person told; returns where the statement starts (``k`` when there is none)."""
-    w = words()
-    m = k + (k < hi and ctx.low[k] in w["article"])
-    n = m
-    while n < hi and n - m < NP_MAX_TOKENS and is_cap(ctx.toks[n].text) and ctx.low[n] not in w["not_a_name"]:
-        n += 1
-    word = re.split("['’]", ctx.low[n])[0] if n < hi else ""  # "he's"
-    return n if n > m and n + MIN_CONTENT_TOKENS <= hi and word in w["subject_pronoun"] else k
+    m, n = _name_after(ctx, k, hi)
+    return n if m < n and n + MIN_CONTENT_TOKENS <= hi and _subject_pronoun(ctx.low[n]) else k
 
 
 def _addressee_to_end(ctx: _Ctx, k: int, hi: int) -> bool:
