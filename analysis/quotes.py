@@ -979,12 +979,22 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
 
 
 def _relative_gap(ctx: _Ctx, c: int, lo: int) -> bool:
-    """'a bill which critics said was discriminatory', 'the job that many economists say is the
-    future': the relative clause's verb follows the cue, and the statement is about the noun before."""
-    if ctx.low[c] not in words()["no_addressee"] or ctx.low[ctx.cues[c][0]] == "of":
+    """'a bill which critics said was discriminatory', 'a letter that he said was drafted', 'what she
+    said is growing demand', 'a probe the agency said was ongoing': the relative clause's verb follows
+    the cue, and the statement is about the noun before."""
+    w = words()
+    if ctx.low[c] not in w["no_addressee"] or ctx.low[ctx.cues[c][0]] == "of":
         return False
     i = _walk_back(ctx, c, lo)
-    return lo < i < c and (ctx.low[i - 1] in words()["relative_word"] or ctx.low[i - 1] == "that")
+    if not lo < i < c:
+        return False
+    # the relative word may be read as the subject's determiner ('that he', 'that many economists')
+    rel = next((x for x in range(i - 1, c - 1) if ctx.low[x] in w["relative_word"] or ctx.low[x] in ("that", "what")), None)
+    if rel is not None:
+        return True
+    before = ctx.toks[i - 1].text
+    return ctx.low[i] in w["article"] and before.islower() and is_word(before) and not _verb_like(before) \
+        and ctx.low[i - 1] not in w["clause_break"] and ctx.low[i - 1] not in w["phrase_preposition"]
 
 
 def _lone_quantifier(ctx: _Ctx, i: int, lo: int) -> bool:
@@ -1030,9 +1040,11 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         start = next((j + 1 for j in range(sp[0] - 2, lo, -1) if ctx.low[j] in (";", ":")), lo)
         return _Raw(ctx.toks[start].start, _content_end(ctx, s.end), "indirect", "indirect_parenthetical", ctx.span(*sp), cue)
     addressed = cue[2]["kind"] == "verb_address"
-    told_to_end = addressed and _addressee_to_end(ctx, _skip_filler(ctx, ce, hi), hi)
-    if told_to_end and sp is not None and sp[0] - 1 > lo and ctx.low[sp[0] - 1] == ",":
-        sp = None  # "Russia will respond, Peskov told the TASS news agency.": the statement came first
+    rest = _skip_filler(ctx, ce, hi)
+    to_end = (addressed and _addressee_to_end(ctx, rest, hi)) \
+        or (ctx.low[c] in w["no_addressee"] and _place_phrase_to_end(ctx, ce, hi))  # not "believe in", "agree with"
+    if to_end and sp is not None and sp[0] - 1 > lo and ctx.low[sp[0] - 1] == ",":
+        sp = None  # "Russia will respond, Peskov told the TASS news agency." / "..., she said in a video message.": the statement came first
     if sp is not None:
         if ce + 1 < hi and ctx.low[ce] == "this" and (ctx.low[ce + 1] in w["topic_preposition"] or ctx.low[ce + 1] in PUNCT_BREAK):
             return None  # "The Head of State said this during a press marathon": the statement came before
@@ -1104,8 +1116,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
                     j -= 1
                 np_ = (i, j) if j > i and looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)) \
                     and not any(t in words()["as_like"] for t in ctx.low[i + 1:j]) else None  # "..., and to raise them as they want."
-            rest = _skip_filler(ctx, ce, hi)
-            if np_ and np_[0] == i and (rest >= hi - 1 or ctx.low[rest] in (".", ",") or told_to_end):
+            if np_ and np_[0] == i and (rest >= hi - 1 or ctx.low[rest] in (".", ",") or to_end):
                 first = _after_turn_label(ctx, lo, comma)
                 start = ctx.toks[first].start
                 if comma - first >= MIN_CONTENT_TOKENS and not any(start <= q.start < q.end <= ctx.toks[comma].start for q in ctx.quotes if q.start == start):
@@ -1124,9 +1135,27 @@ def _named_addressee(ctx: _Ctx, k: int, hi: int) -> int:
 def _addressee_to_end(ctx: _Ctx, k: int, hi: int) -> bool:
     """'..., Peskov told the TASS news agency.' / '..., Carter told a Senate panel Wednesday.': the
     sentence ends in a short verbless phrase after the cue (who was told, or where), not a clause."""
-    w = words()
     end = hi - 1 if ctx.low[hi - 1] in (".", "!") else hi
-    if not 0 < end - k <= ADDRESSEE_MAX or ctx.low[k] not in w["determiner"] and not is_cap(ctx.toks[k].text):
+    return (ctx.low[k] in words()["determiner"] or is_cap(ctx.toks[k].text)) and _verbless(ctx, k, end)
+
+
+def _place_phrase_to_end(ctx: _Ctx, k: int, hi: int) -> bool:
+    """'..., she said in a video message to the convention.' / '..., Carter said during a news conference
+    at the White House, ...': a verbless prepositional phrase after the cue closes the clause; its noun may
+    take a participle ('in a statement released on Friday')."""
+    w = words()
+    end = next((j for j in range(k, hi) if ctx.low[j] in (",", ".", "!")), hi)
+    if k >= hi or ctx.low[k] not in w["after_say_phrase"]:
+        return False
+    part = next((x for x in range(k + 2, end - 1) if ctx.low[x].endswith("ed") and is_word(ctx.low[x - 1])
+                 and (ctx.low[x + 1] in w["filler_start"] or ctx.low[x + 1] in w["time_or_place"])), None)
+    return _verbless(ctx, k, end) if part is None else _verbless(ctx, k, part) and _verbless(ctx, part + 1, end)
+
+
+def _verbless(ctx: _Ctx, k: int, end: int) -> bool:
+    """Tokens k..end are a short phrase with no cue, verb or clause opener in it."""
+    w = words()
+    if not 0 < end - k <= ADDRESSEE_MAX:
         return False
     return not any(x in ctx.cues or ctx.low[x] in w["be_form"] or ctx.low[x] in w["clause_opener"]
                    or _verb_like(ctx.toks[x].text) or not is_word(ctx.toks[x].text) and ctx.low[x] not in ("'s", "’s", "-", ".")

@@ -839,6 +839,28 @@ def test_statement_before_a_speaker_who_told_someone(cb, text, speaker, content)
     assert speaker_and_statement(text, cb) == (speaker, content)
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    # PolNeAR train: a verbless phrase after 'said' ends the clause, so the statement came before the comma
+    ("Democrats had put the biggest crack yet in the glass ceiling, Hillary Clinton said in a video message to the convention.",
+     "Hillary Clinton", "Democrats had put the biggest crack yet in the glass ceiling"),
+    ("Prolonging the war is a risk for the whole world, Andriy Yermak said on the American television channel MSNBC.",
+     "Andriy Yermak", "Prolonging the war is a risk for the whole world"),
+    ("The war will go on, Dmitry Peskov said in a statement released on Friday.", "Dmitry Peskov", "The war will go on"),
+    # a clause after the phrase is the statement; a text may end at the cue
+    ("Hillary Clinton said in a video message to the convention that Democrats had won.", "Hillary Clinton",
+     "that Democrats had won"),
+    ("The war will go on, Dmitry Peskov said", "Dmitry Peskov", "The war will go on"),
+])
+def test_statement_before_a_speaker_and_a_place_phrase(cb, text, speaker, content):
+    assert speaker_and_statement(text, cb) == (speaker, content)
+
+
+def test_say_this_again_opens_no_place_phrase(cb):
+    # case study: 'this again' is no phrase of place; the statement still follows the comma
+    q = one("However, Vladimir Putin would like to say this again, we are open to contact and dialogue.", cb)
+    assert q.speaker == "Vladimir Putin" and q.text.endswith("we are open to contact and dialogue")
+
+
 @pytest.mark.parametrize("text, speaker, side", [
     # a codebook role alias before another person's name names the office, not its holder (case study:
     # deputies of the Head of the Office of the President were read as Andriy Yermak)
@@ -920,11 +942,24 @@ def test_speaker_after_the_cue_with_a_place_or_a_possessive_apostrophe(cb, text,
     assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
 
 
-def test_a_relative_clause_verb_after_the_cue(cb):
-    text = "The bill required it, which critics said was discriminatory against transgender students."
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The bill required it, which critics said was discriminatory against transgender students.", "critics",
+     "was discriminatory against transgender students"),
+    # PolNeAR train: 'that' and 'what' open the gap too, or nothing does
+    ("He worked for a charity in Khartoum that prosecutors said was suspected of funding terrorism.", "prosecutors",
+     "was suspected of funding terrorism"),
+    ("The clubs adapt to what she said is growing demand for fitness facilities.", "she", "is growing demand for fitness facilities"),
+    ("It is a probe the law enforcement agency said was ongoing as of earlier this month.", "the law enforcement agency",
+     "was ongoing as of earlier this month"),
+])
+def test_a_relative_clause_verb_after_the_cue(cb, text, speaker, content):
     q = one(text, cb)
-    assert (text[q.speaker_start:q.speaker_end], q.text) == ("critics", "was discriminatory against transgender students")
+    assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
+
+
+def test_no_relative_gap_without_a_relative_clause(cb):
     assert quotes("What he said was important to all of the people in this room.", cb) == []
+    assert quotes("Their say was ignored by the committee in the end.", cb) == []
 
 
 @pytest.mark.parametrize("text, speaker, content", [
