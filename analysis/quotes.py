@@ -254,6 +254,10 @@ def _phrase_for_cue(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
             toks = trim_np(ctx.toks[i:o])
             if toks and any(is_cap(t.text) for t in toks) and looks_like_speaker(toks, _has_mention(ctx, i, o)):
                 return ctx.tok_at(toks[0].start), j  # the dashes enclose an appositive, as coders mark it
+        if o is not None and o > lo and j - 1 - o <= ASIDE_MAX \
+                and (ctx.low[cue_i] in w["say_verb"] or ctx.cues[cue_i][1]["kind"] == "verb_address") \
+                and (np_ := _phrase_before(ctx, o, lo) or _loose_np(ctx, o, lo)) is not None and np_[1] == o and (np_[0] == lo or ctx.low[np_[0] - 1] in PUNCT_BREAK or ctx.low[np_[0] - 1] in w["coordinator"]):
+            return np_  # "Murphy — after a knock-on-wood gesture — told me", "Democrats — and some Republicans — say"
     comma = j > lo and ctx.low[j - 1] == ","
     k = j - 1 if comma else j
     if comma:
@@ -513,8 +517,10 @@ def _skip_filler(ctx: _Ctx, j: int, hi: int) -> int:
             # "urged the world, and in particular ..., not to")
         elif ctx.low[k] in w["speech_object"]:
             nxt = ctx.low[k + 1] if k + 1 < hi else ""
+            told_pronoun = ctx.low[j - 1] not in w["no_addressee"] and _subject_pronoun(nxt)
             if (ctx.low[k] in w["object_pronoun"] or ctx.low[k] == "you" or ctx.low[j - 1] in w["no_addressee"]) \
-                    and nxt not in ("that", ",", ":") and nxt not in w["filler_start"] and not nxt.endswith("ly"):
+                    and nxt not in ("that", ",", ":") and nxt not in w["filler_start"] and not nxt.endswith("ly") \
+                    and not told_pronoun:  # "told me he had ..."
                 break  # "says her biggest concern": a possessive; "said supporters of ISIS were": the subject, not the person told
             k += 1
         elif ctx.low[k] in w["filler_start"]:

@@ -1025,3 +1025,25 @@ def test_any_subject_before_and_said_is_the_speaker(cb, text, speaker, content):
 
 def test_you_before_and_say_is_no_speaker(cb):
     assert quotes("You look at the map and say that you want to live in peace with everyone.", cb) == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # PolNeAR train: an aside between dashes separates the speaker from the cue
+    ("Democrats — and some Republicans — say that the party is losing young voters.", "Democrats",
+     "that the party is losing young voters"),
+    ("Insiders in the next two states — Nevada and South Carolina — said it is important that she close the gap.",
+     "Insiders in the next two states", "it is important that she close the gap"),
+    # after tell, an object pronoun before a subject pronoun is the person told
+    ("Murphy — after a knock-on-wood gesture — told me he had a relatively tragedy-free life.", "Murphy",
+     "he had a relatively tragedy-free life"),
+    ("Sullivan told her she clearly did not need any talking points.", "Sullivan", "she clearly did not need any talking points"),
+])
+def test_speaker_before_an_aside_in_dashes(cb, text, speaker, content):
+    q = one(text, cb)
+    assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
+
+
+def test_an_aside_in_dashes_before_a_deed_is_no_statement(cb):
+    # case study: 'The men – four skiers' names – have shown their worth' reports a deed
+    text = "The men – Sergei Ustyugov, Alexei Chervotkin and Denis Spitsov – have shown their worth in a brilliant manner."
+    assert quotes(text, cb) == []
