@@ -428,13 +428,13 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
     before the appositive that ends at the comma at token ``k``."""
     w = words()
     end_seg = k
-    inner = None
+    inner = fallback = None
     for _ in range(APPOSITIVE_SEGMENTS):  # "Brianne Stone, 29, of Huntsville, Ala., says"
         p = end_seg - 1
         while p > lo and end_seg - p <= APPOSITIVE_MAX and ctx.low[p] not in (",", ";", ":", '"', "“", "”"):
             p -= 1
         if p <= lo or ctx.low[p] != "," or p + 1 >= end_seg:
-            return inner
+            return inner or fallback
         first = ctx.low[p + 1]
         if first in w["appositive_adverb"] and p + 2 < end_seg:
             first = ctx.low[p + 2]  # "Ted Cruz, also a GOP presidential hopeful, said"
@@ -442,9 +442,14 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
                 or first in w["role_head"] or (first[1:2] == "-" and first[:1] in w["party_letter"])
                 or _title(ctx.toks[p + 1].text) or (first.endswith("ing") and ctx.toks[p + 1].text.islower())
                 or (not first.endswith("ed") and any(t in w["title_word"] for t in ctx.low[p + 2:min(p + 4, end_seg)]))):
-            return inner  # "executive director of ...": a role within three words
+            return inner or fallback  # "executive director of ...": a role within three words
         i = _walk_back(ctx, p, lo)
         toks = trim_np(ctx.toks[i:p])
+        if toks and any(is_cap(t.text) for t in toks) and i > lo and ctx.low[i - 1] == "," and fallback is None \
+                and not _apposed_to_before(ctx, lo, i - 1):
+            # "On Tuesday, Steve Coll, the dean, said that ...", "The economy is strong, Steve Coll, the dean, said.",
+            # unless the chain goes on
+            fallback = ctx.tok_at(toks[0].start), k
         if toks and any(is_cap(t.text) for t in toks) and (i == lo or ctx.low[i - 1] != ","):
             a = ctx.tok_at(toks[0].start)
             if a > lo and ctx.toks[a - 1].text.isalpha() and ctx.toks[a - 1].text.islower():
@@ -454,7 +459,17 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
             else:
                 return a, k
         end_seg = p
-    return inner
+    return inner or fallback
+
+
+def _apposed_to_before(ctx: _Ctx, lo: int, comma: int) -> bool:
+    """The name after ``comma`` is itself an appositive of what comes before it: a place ('of Raleigh,
+    N.C.,') or a short common noun phrase that opens the clause ('Your city, The Hague, ...')."""
+    w = words()
+    if comma - 2 >= lo and ctx.low[comma - 2] in w["phrase_preposition"] and is_cap(ctx.toks[comma - 1].text):
+        return True
+    start = next((x + 1 for x in range(comma - 1, lo - 1, -1) if ctx.low[x] in PUNCT_BREAK), lo)
+    return 0 < comma - start <= 3 and ctx.low[start] in w["determiner"] and not any(is_cap(t.text) for t in ctx.toks[start + 1:comma])
 
 
 def _title(tok: str) -> bool:
@@ -817,6 +832,9 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
             if raw is None:
                 continue
             _cut_at_coordinated_cue(ctx, raw, ce, hi)
+            if raw.kind == "indirect" and ctx.tok_at(raw.end) - ctx.tok_at(raw.start) <= 1 \
+                    and ctx.low[ctx.tok_at(raw.start)] in w["object_pronoun"]:
+                continue  # "calls me and tells me ...": the person addressed is no statement ("endorsed Clinton and said" is coded)
             used.add(c)
             out.append(raw)
             taken.add(raw.start, raw.end)
@@ -1049,6 +1067,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
     rest = _skip_filler(ctx, ce, hi)
     to_end = (addressed and _addressee_to_end(ctx, rest, hi)) \
         or (ctx.low[c] in w["no_addressee"] and _place_phrase_to_end(ctx, ce, hi))  # not "believe in", "agree with"
+    before = sp
     if to_end and sp is not None and sp[0] - 1 > lo and ctx.low[sp[0] - 1] == ",":
         sp = None  # "Russia will respond, Peskov told the TASS news agency." / "..., she said in a video message.": the statement came first
     if sp is not None:
@@ -1107,6 +1126,16 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             end = _clause_end(ctx, k, hi, end)
             kind = "mixed" if any(start <= q.start < end for q in ctx.quotes) else "indirect"
             return _Raw(start, end, kind, f"{kind}_speaker_cue", ctx.span(*sp), cue)
+    if before is not None and before[1] == c and ctx.low[c - 1] == "," and before[0] - 1 > lo and ctx.low[before[0] - 1] == "," \
+            and (is_cap(ctx.toks[before[0]].text) or ctx.low[before[0]] in w["determiner"]) and not ctx.low[c].endswith("ing") \
+            and (rest >= hi - 1 or ctx.low[rest] == "." or to_end):
+        # "The economy is strong, Steve Coll, the dean of the school, said.": the statement before the appositive
+        comma = before[0] - 1
+        first = _after_turn_label(ctx, lo, comma)
+        start = ctx.toks[first].start
+        if comma - first >= MIN_CONTENT_TOKENS:
+            kind = "mixed" if any(start <= q.start < ctx.toks[comma].start for q in ctx.quotes) else "indirect"
+            return _Raw(start, ctx.toks[comma].start, kind, f"{kind}_content_speaker_cue", ctx.span(*before), cue)
     # content first: "The economy is strong, he said." / "..., said Smith."
     if c - 1 >= lo and ctx.low[c - 1] != ",":
         i = c - 1

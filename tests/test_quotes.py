@@ -22,6 +22,12 @@ def speaker_and_statement(text, cb):
     return q.speaker, q.text
 
 
+def span_and_statement(text, cb):
+    """The one statement's speaker span as written, and its text."""
+    q = one(text, cb)
+    return text[q.speaker_start:q.speaker_end], q.text
+
+
 @pytest.fixture(scope="module")
 def seed_quotes(cb):
     [seed] = list(iter_corpus(ROOT / "corpus"))
@@ -893,8 +899,7 @@ def test_a_discourse_word_before_a_colon_is_no_turn_label(cb):
     ("It said supporters of the radical Islamist group were sharing the images.", "It", "supporters of the radical Islamist group were sharing the images"),
 ])
 def test_quantifiers_and_title_case_gerunds_can_be_speakers(cb, text, speaker, content):
-    q = one(text, cb)
-    assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
+    assert span_and_statement(text, cb) == (speaker, content)
 
 
 @pytest.mark.parametrize("text", [
@@ -938,8 +943,7 @@ def test_a_named_subject_after_a_comma_inside_a_statement_is_not_cut_off(cb):
      "The group uses the same photo over and over again"),
 ])
 def test_speaker_after_the_cue_with_a_place_or_a_possessive_apostrophe(cb, text, speaker, content):
-    q = one(text, cb)
-    assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
+    assert span_and_statement(text, cb) == (speaker, content)
 
 
 @pytest.mark.parametrize("text, speaker, content", [
@@ -953,8 +957,7 @@ def test_speaker_after_the_cue_with_a_place_or_a_possessive_apostrophe(cb, text,
      "was ongoing as of earlier this month"),
 ])
 def test_a_relative_clause_verb_after_the_cue(cb, text, speaker, content):
-    q = one(text, cb)
-    assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
+    assert span_and_statement(text, cb) == (speaker, content)
 
 
 def test_no_relative_gap_without_a_relative_clause(cb):
@@ -968,8 +971,7 @@ def test_no_relative_gap_without_a_relative_clause(cb):
     ("Putin told Emmanuel Macron they would not attack the city.", "Putin", "they would not attack the city"),
 ])
 def test_a_named_person_told_before_the_statement(cb, text, speaker, content):
-    q = one(text, cb)
-    assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
+    assert span_and_statement(text, cb) == (speaker, content)
 
 
 @pytest.mark.parametrize("text, content", [
@@ -1019,8 +1021,7 @@ def test_kremlin_turn_label_with_a_glued_reversed_name(cb):
      "Wealth-X", "its business has tripled over the last three years"),
 ])
 def test_any_subject_before_and_said_is_the_speaker(cb, text, speaker, content):
-    q = one(text, cb)
-    assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
+    assert span_and_statement(text, cb) == (speaker, content)
 
 
 def test_you_before_and_say_is_no_speaker(cb):
@@ -1039,11 +1040,34 @@ def test_you_before_and_say_is_no_speaker(cb):
     ("Sullivan told her she clearly did not need any talking points.", "Sullivan", "she clearly did not need any talking points"),
 ])
 def test_speaker_before_an_aside_in_dashes(cb, text, speaker, content):
-    q = one(text, cb)
-    assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
+    assert span_and_statement(text, cb) == (speaker, content)
 
 
 def test_an_aside_in_dashes_before_a_deed_is_no_statement(cb):
     # case study: 'The men – four skiers' names – have shown their worth' reports a deed
     text = "The men – Sergei Ustyugov, Alexei Chervotkin and Denis Spitsov – have shown their worth in a brilliant manner."
     assert quotes(text, cb) == []
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # PolNeAR train: a name with an appositive after an opening phrase, or after the statement
+    ("In his response, Steve Coll, the dean of the journalism school, said on Tuesday that he had examined the allegations.",
+     "Steve Coll, the dean of the journalism school,", "that he had examined the allegations"),
+    ("For his part, Mykhailo Podolyak, Adviser to the Head of the Office, stressed that all proposals will be coordinated.",
+     "Mykhailo Podolyak, Adviser to the Head of the Office,", "that all proposals will be coordinated"),
+    ("The economy is strong, Steve Coll, the dean of the school, said on Tuesday.",
+     "Steve Coll, the dean of the school,", "The economy is strong"),
+])
+def test_name_with_an_appositive_after_a_comma(cb, text, speaker, content):
+    assert span_and_statement(text, cb) == (speaker, content)
+
+
+def test_an_appositive_of_a_common_noun_is_no_speaker(cb):
+    # case study: 'The Hague' is the appositive of 'Your city', and knowing how is no statement
+    assert quotes("Your city, The Hague, the capital of international justice, knows exactly how to do it.", cb) == []
+
+
+def test_the_person_called_is_no_statement(cb):
+    # case study: "calls me and tells me ..." had 'me' as a statement of its own
+    assert [q.text for q in quotes("The Prime Minister calls me and tells me that he is going on holiday.", cb)] == [
+        "that he is going on holiday"]
