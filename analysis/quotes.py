@@ -256,7 +256,8 @@ def _phrase_for_cue(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
                 return ctx.tok_at(toks[0].start), j  # the dashes enclose an appositive, as coders mark it
         if o is not None and o > lo and j - 1 - o <= ASIDE_MAX \
                 and (ctx.low[cue_i] in w["say_verb"] or ctx.cues[cue_i][1]["kind"] == "verb_address") \
-                and (np_ := _phrase_before(ctx, o, lo) or _loose_np(ctx, o, lo)) is not None and np_[1] == o and (np_[0] == lo or ctx.low[np_[0] - 1] in PUNCT_BREAK or ctx.low[np_[0] - 1] in w["coordinator"]):
+                and (np_ := _phrase_before(ctx, o, lo) or _loose_np(ctx, o, lo)) is not None and np_[1] == o \
+                and (np_[0] == lo or ctx.low[np_[0] - 1] in PUNCT_BREAK or ctx.low[np_[0] - 1] in w["coordinator"]):
             return np_  # "Murphy — after a knock-on-wood gesture — told me", "Democrats — and some Republicans — say"
     comma = j > lo and ctx.low[j - 1] == ","
     k = j - 1 if comma else j
@@ -1013,8 +1014,7 @@ def _relative_gap(ctx: _Ctx, c: int, lo: int) -> bool:
     if not lo < i < c:
         return False
     # the relative word may be read as the subject's determiner ('that he', 'that many economists')
-    rel = next((x for x in range(i - 1, c - 1) if ctx.low[x] in w["relative_word"] or ctx.low[x] in ("that", "what")), None)
-    if rel is not None:
+    if any(ctx.low[x] in w["relative_word"] or ctx.low[x] in ("that", "what") for x in range(i - 1, c - 1)):
         return True
     before = ctx.toks[i - 1].text
     return ctx.low[i] in w["article"] and before.islower() and is_word(before) and not _verb_like(before) \
