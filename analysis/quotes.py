@@ -1073,7 +1073,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
     if sp is not None:
         if ce + 1 < hi and ctx.low[ce] == "this" and (ctx.low[ce + 1] in w["topic_preposition"] or ctx.low[ce + 1] in PUNCT_BREAK):
             return None  # "The Head of State said this during a press marathon": the statement came before
-        k = ce if cue[2]["kind"] in TO_KINDS and ce < hi and ctx.low[ce] == "to" else _skip_filler(ctx, ce, hi)
+        k = ce if cue[2]["kind"] in TO_KINDS and ce < hi and ctx.low[ce] == "to" else rest
         if addressed and k == ce:
             k = _named_addressee(ctx, ce, hi)
         if k < hi and ctx.low[ce] in w["filler_start"] and (
