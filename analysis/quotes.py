@@ -1014,7 +1014,7 @@ def _relative_gap(ctx: _Ctx, c: int, lo: int) -> bool:
     if not lo < i < c:
         return False
     # the relative word may be read as the subject's determiner ('that he', 'that many economists')
-    if any(ctx.low[x] in w["relative_word"] or ctx.low[x] in ("that", "what") for x in range(i - 1, c - 1)):
+    if any(ctx.low[x] in w["relative_word"] or ctx.low[x] in w["gap_opener"] for x in range(i - 1, c - 1)):
         return True
     before = ctx.toks[i - 1].text
     return ctx.low[i] in w["article"] and before.islower() and is_word(before) and not _verb_like(before) \
