@@ -50,7 +50,8 @@ NP_MAX_TOKENS = 12       # a longer run of name-like tokens is not one phrase
 OPENER_MAX = 6           # tokens of 'During the debate,' before a sentence's subject
 MODIFIERS_MAX = 2        # lower-case words between a determiner and a speaker's head ('the budget office')
 RELATIVE_MAX = 14        # tokens of "who ..." between a speaker and the cue
-LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long
+LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long ...
+LOOSE_NP_MAX = 12        # ... unless a longer one opens its sentence or clause ('The deputy head of China's delegation to the forum')
 PLAIN_SUBJECT_MAX = 6    # ... and a plain noun phrase before a speech verb ('the 57-year-old scientist')
 APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker span
 APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have
@@ -146,6 +147,9 @@ def _np_word(ctx: _Ctx, i: int) -> bool:
     t, low = ctx.toks[i].text, ctx.low[i]
     if is_cap(t) or low.isdigit():
         return True
+    if 0 < i < len(ctx.toks) - 1 and _apostrophe(ctx, i) and is_cap(ctx.toks[i - 1].text) and ctx.low[i - 1].endswith("s"):
+        nxt = ctx.toks[i + 1].text  # a plural or -s possessive before its noun: "Sanders’ aides", "Reuters’ Luciana Lopez"
+        return is_cap(nxt) or any(nxt.lower().rstrip("s") in w[k] or nxt.lower() in w[k] for k in ("group_noun", "title_word", "role_head"))
     return (low in w["determiner"] or low in w["title_word"] or low in w["group_noun"] or low.rstrip("s") in w["group_noun"]
             or low in w["pronoun_m"] or low in w["pronoun_f"] or low in w["pronoun_group"] or low in w["np_inner"]
             or (low in w["role_link"] and i > 0 and ctx.low[i - 1] in w["role_head"]))  # "the Adviser to the Head of ..."
@@ -167,6 +171,23 @@ def _walk_back(ctx: _Ctx, k: int, lo: int, modifiers: bool = True) -> int:
                                  or (is_cap(ctx.toks[m - 1].text) and not _pronoun(ctx.low[m - 1]))):
             j = _walk_back(ctx, m, lo, modifiers=False)
             return j if k - j <= NP_MAX_TOKENS else i
+    elif head and is_cap(head[0].text) and ctx.low[i] not in words()["np_inner"] and ctx.low[i] not in words()["determiner"] \
+            and not any(_pronoun(t.text.lower()) for t in head):
+        # a name after its role in lower case, when they open the clause: "Retired neurosurgeon Ben Carson",
+        # "GOP frontrunner Donald Trump", "..., and campaign chair Paul Manafort" (not "at a rally Trump")
+        m = i
+        while m > lo and i - m < MODIFIERS_MAX and _modifier(ctx, m - 1) and ctx.low[m - 1] not in words()["time_noun"] \
+                and ctx.low[m - 1] not in words()["not_a_name"]:
+            m -= 1
+        j = m
+        if m < i and j > lo and ctx.low[j - 1] in words()["determiner"]:
+            j -= 1  # "His chief aide X"
+        while m < i and j > lo and k - j < NP_MAX_TOKENS and is_cap(ctx.toks[j - 1].text) and ctx.toks[j - 1].text.replace("-", "").isalpha() \
+                and ctx.low[j - 1] not in words()["not_a_name"] and not _pronoun(ctx.low[j - 1]):
+            j -= 1  # "GOP frontrunner X", "Retired neurosurgeon X"
+        if m < i and (j == lo or ctx.low[j - 1] in PUNCT_BREAK or ctx.low[j - 1] in words()["coordinator"]) \
+                and looks_like_speaker(trim_np(ctx.toks[j:k]), True):
+            return j
     return i
 
 
@@ -356,9 +377,18 @@ def _loose_np(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
     ordinary words ("people briefed on the situation")."""
     w = words()
     i = k
-    while i > lo and k - i < LOOSE_NP_TOKENS and ctx.low[i - 1] not in PUNCT_BREAK and ctx.low[i - 1] not in ("'", "`", ".") \
+    while i > lo and k - i < LOOSE_NP_MAX and ctx.low[i - 1] not in PUNCT_BREAK and ctx.low[i - 1] not in ("'", "`", ".") \
             and ctx.low[i - 1] not in w["clause_break"]:
         i -= 1
+    if k - i > LOOSE_NP_TOKENS:
+        whole = _loose_tokens(ctx, i, k, w)
+        if whole is not None and (i == lo or ctx.low[i - 1] in PUNCT_BREAK or ctx.low[i - 1] == "."):
+            return whole
+        i = k - LOOSE_NP_TOKENS
+    return _loose_tokens(ctx, i, k, w)
+
+
+def _loose_tokens(ctx: _Ctx, i: int, k: int, w) -> tuple[int, int] | None:
     toks = trim_np(ctx.toks[i:k])
     # "those surveyed said", "people briefed on the talks say": a participle right after a determiner
     # or group noun is part of the phrase ("The President started the meeting by saying" is a clause)

@@ -1071,3 +1071,27 @@ def test_the_person_called_is_no_statement(cb):
     # case study: "calls me and tells me ..." had 'me' as a statement of its own
     assert [q.text for q in quotes("The Prime Minister calls me and tells me that he is going on holiday.", cb)] == [
         "that he is going on holiday"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train codes the whole phrase: a role in lower case before a name that opens the clause,
+    # particles inside a name, a possessive in -s', and a determiner past the eight-token fallback
+    ("Retired neurosurgeon Ben Carson told a crowded banquet hall that he would win the nomination.",
+     "Retired neurosurgeon Ben Carson"),
+    ("Campaign chair Paul Manafort said the whole kerfuffle was absurd and would pass.", "Campaign chair Paul Manafort"),
+    ("European Commission President Ursula von der Leyen said that the sanctions package was ready.",
+     "European Commission President Ursula von der Leyen"),
+    ("Sanders’ aides say their campaign has no desire to engage in an extended battle.", "Sanders’ aides"),
+    ("The deputy head of China’s delegation to the forum said the United States should reduce its exercises.",
+     "The deputy head of China’s delegation to the forum"),
+])
+def test_speaker_phrase_keeps_its_modifiers(cb, text, speaker):
+    assert span_and_statement(text, cb)[0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Speaking at a rally Trump said the wall would be built by next year.", "Trump"),      # no role: a place
+    ("After the talks, one day Kiev says that it will comply with the agreements.", "Kiev"),  # a time, not a role
+])
+def test_speaker_phrase_takes_no_place_or_time_before_a_name(cb, text, speaker):
+    assert span_and_statement(text, cb)[0] == speaker
