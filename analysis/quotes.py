@@ -466,14 +466,8 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
             p -= 1
         if p <= lo or ctx.low[p] != "," or p + 1 >= end_seg:
             return inner or fallback
-        first = ctx.low[p + 1]
-        if first in w["appositive_adverb"] and p + 2 < end_seg:
-            first = ctx.low[p + 2]  # "Ted Cruz, also a GOP presidential hopeful, said"
-        if not (first in w["determiner"] or first in w["title_word"] or first in w["relative_word"] or first == "of" or first.isdigit()
-                or first in w["role_head"] or (first[1:2] == "-" and first[:1] in w["party_letter"])
-                or _title(ctx.toks[p + 1].text) or (first.endswith("ing") and ctx.toks[p + 1].text.islower())
-                or (not first.endswith("ed") and any(t in w["title_word"] for t in ctx.low[p + 2:min(p + 4, end_seg)]))):
-            return inner or fallback  # "executive director of ...": a role within three words
+        if not _opens_appositive(ctx, p + 1, end_seg):
+            return inner or fallback
         i = _walk_back(ctx, p, lo)
         toks = trim_np(ctx.toks[i:p])
         if toks and any(is_cap(t.text) for t in toks) and i > lo and ctx.low[i - 1] == "," and fallback is None \
@@ -491,6 +485,19 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
                 return a, k
         end_seg = p
     return inner or fallback
+
+
+def _opens_appositive(ctx: _Ctx, a: int, end: int) -> bool:
+    """Token ``a``, after a name and a comma, opens an appositive: 'a doctor', 'who ...', '29', 'R-NY',
+    'Trump's campaign manager', 'also a GOP hopeful', 'executive director of ...' (a role within three words)."""
+    w = words()
+    first = ctx.low[a]
+    if first in w["appositive_adverb"] and a + 1 < end:
+        first = ctx.low[a + 1]  # "Ted Cruz, also a GOP presidential hopeful, said"
+    return (first in w["determiner"] or first in w["title_word"] or first in w["relative_word"] or first == "of" or first.isdigit()
+            or first in w["role_head"] or (first[1:2] == "-" and first[:1] in w["party_letter"])
+            or _title(ctx.toks[a].text) or (first.endswith("ing") and ctx.toks[a].text.islower())
+            or (not first.endswith("ed") and any(t in w["title_word"] for t in ctx.low[a + 1:min(a + 3, end)])))
 
 
 def _apposed_to_before(ctx: _Ctx, lo: int, comma: int) -> bool:
@@ -531,10 +538,14 @@ def _np_after(ctx: _Ctx, i: int, hi: int) -> tuple[int, int] | None:
         j += 1
     if j == i or not looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)):
         return None
-    # an appositive after the name belongs to the phrase: "said Rick Tyler, a former aide"
-    if j + 1 < hi and ctx.low[j] == "," and (ctx.low[j + 1] in w["determiner"] or ctx.low[j + 1] in w["title_word"]
-                                             or ctx.low[j + 1] in w["relative_word"] or ctx.low[j + 1].isdigit()
-                                             or any(t in w["title_word"] for t in ctx.low[j + 2:j + 4])):
+    if j + 1 < len(ctx.toks) and ctx.low[j] == "(" and ctx.low[j + 1][:1] in w["party_letter"] and ctx.low[j + 1][1:2] in ("", "-"):
+        close = next((x for x in range(j + 2, min(len(ctx.toks), j + 6)) if ctx.low[x] == ")"), None)
+        if close is not None:
+            j = close + 1  # "said Sen. Chris Murphy (D-Conn.)": the party belongs to the phrase
+    # an appositive after the name belongs to the phrase: "said Rick Tyler, a former aide", "said Jaime Harrison,
+    # chair of the South Carolina Democratic Party"; not "said Smith, adding that ..."
+    if j + 1 < len(ctx.toks) and ctx.low[j] == "," and not (ctx.low[j + 1].endswith("ing") and ctx.toks[j + 1].text.islower()) \
+            and (_opens_appositive(ctx, j + 1, len(ctx.toks)) or any(ctx.low[x] in w["role_link"] for x in range(j + 2, min(j + 5, len(ctx.toks))))):
         # "said Gloria Garcia, 34, a nurse from Brownsville": the appositive runs to the sentence end,
         # past the window that found the name
         s_end = ctx.tok_at(ctx.sent_bounds(ctx.toks[j].start)[1])

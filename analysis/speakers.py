@@ -136,7 +136,7 @@ def name_part(phrase: str) -> tuple[int, str]:
     w = words()
     nw = w["not_a_name"]
     for off, part in parts:
-        ws = part.split()
+        ws = (part[:part.rindex("(")] if part.endswith(")") and "(" in part else part).split()  # "Rep. Patrick J. Tiberi (R-Ohio)"
         if ws and is_cap(ws[-1]) and ws[-1].lower() not in nw and ws[0].lower() not in w["relative_word"]:
             return off, part
     return parts[0] if parts else (0, phrase)

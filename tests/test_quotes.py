@@ -4,6 +4,7 @@ import pytest
 from analysis.corpus import iter_corpus
 from analysis.document import doc_from_text, prepare
 from analysis.quotes import extract_quotes
+from analysis.speakers import name_part
 from conftest import ROOT
 
 
@@ -1095,3 +1096,25 @@ def test_speaker_phrase_keeps_its_modifiers(cb, text, speaker):
 ])
 def test_speaker_phrase_takes_no_place_or_time_before_a_name(cb, text, speaker):
     assert span_and_statement(text, cb)[0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train: after the cue, a role appositive and a party in brackets belong to the speaker phrase
+    ('"The stakes have never been higher," said Jaime Harrison, chair of the South Carolina Democratic Party.',
+     "Jaime Harrison, chair of the South Carolina Democratic Party"),
+    ('"It is the beginning of cracks," said Sen. Chris Murphy (D-Conn.).', "Sen. Chris Murphy (D-Conn.)"),
+    ('"Nobody saw it coming," said Dunn, now a partner at a communications firm.', "Dunn, now a partner at a communications firm"),
+    # a participle after the name is the speaker's next deed, not an appositive
+    ('"The plan will fail," said Marty Walz, adding that the vote would come in May.', "Marty Walz"),
+])
+def test_speaker_after_the_cue_keeps_its_appositive(cb, text, speaker):
+    q = quotes(text, cb)[0]
+    assert text[q.speaker_start:q.speaker_end] == speaker
+
+
+def test_a_party_in_brackets_does_not_hide_the_name(cb):
+    q = quotes('"Other nations have restructured their tax codes," said Rep. Patrick J. Tiberi (R-Ohio), '
+               "a senior member of the Ways and Means Committee.", cb)[0]
+    assert q.speaker == "Patrick J. Tiberi"
+    assert name_part("Rep. Patrick J. Tiberi (R-Ohio), a senior member of the Ways and Means Committee")[1] == \
+        "Rep. Patrick J. Tiberi (R-Ohio)"
