@@ -155,9 +155,14 @@ def _np_word(ctx: _Ctx, i: int) -> bool:
             or (low in w["role_link"] and i > 0 and ctx.low[i - 1] in w["role_head"]))  # "the Adviser to the Head of ..."
 
 
+def _line_start(ctx: _Ctx, i: int) -> bool:
+    """Token ``i`` opens a line: a speaker phrase never reaches back over a line break ('3\nZoe Saldana')."""
+    return i > 0 and "\n" in ctx.text[ctx.toks[i - 1].end:ctx.toks[i].start]
+
+
 def _walk_back(ctx: _Ctx, k: int, lo: int, modifiers: bool = True) -> int:
     i = k
-    while i > lo and k - i < NP_MAX_TOKENS and _np_word(ctx, i - 1):
+    while i > lo and k - i < NP_MAX_TOKENS and _np_word(ctx, i - 1) and not _line_start(ctx, i):
         i -= 1
     head = trim_np(ctx.toks[i:k]) if modifiers and i < k else []
     if head and ctx.low[i] not in words()["np_inner"] and not any(_pronoun(ctx.low[x]) for x in range(i, k)) \
@@ -378,11 +383,11 @@ def _loose_np(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
     w = words()
     i = k
     while i > lo and k - i < LOOSE_NP_MAX and ctx.low[i - 1] not in PUNCT_BREAK and ctx.low[i - 1] not in ("'", "`", ".") \
-            and ctx.low[i - 1] not in w["clause_break"]:
+            and ctx.low[i - 1] not in w["clause_break"] and not _line_start(ctx, i):
         i -= 1
     if k - i > LOOSE_NP_TOKENS:
         whole = _loose_tokens(ctx, i, k, w)
-        if whole is not None and (i == lo or ctx.low[i - 1] in PUNCT_BREAK or ctx.low[i - 1] == "."):
+        if whole is not None and (i == lo or ctx.low[i - 1] in PUNCT_BREAK or ctx.low[i - 1] == "." or _line_start(ctx, i)):
             return whole
         i = k - LOOSE_NP_TOKENS
     return _loose_tokens(ctx, i, k, w)

@@ -1118,3 +1118,12 @@ def test_a_party_in_brackets_does_not_hide_the_name(cb):
     assert q.speaker == "Patrick J. Tiberi"
     assert name_part("Rep. Patrick J. Tiberi (R-Ohio), a senior member of the Ways and Means Committee")[1] == \
         "Rep. Patrick J. Tiberi (R-Ohio)"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train: a numbered list and a headline above the line that opens with the speaker
+    ("The list goes on.\n\n3\nZoe Saldana says she would never apologize for her roots.", "Zoe Saldana"),
+    ("The list goes on.\n\nChapter Two\nSenator Jeb Bush says the exception is a matter of conscience.", "Senator Jeb Bush"),
+])
+def test_speaker_phrase_stops_at_a_line_break(cb, text, speaker):
+    assert span_and_statement(text, cb)[0] == speaker
