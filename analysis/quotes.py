@@ -261,8 +261,9 @@ def _phrase_for_cue(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
             j -= 2  # "Paul Ryan on Thursday declared"
         else:
             break
-    if j - 2 >= lo and ctx.low[j - 1] == "who" and ctx.low[j - 2] == "," and ctx.cues[cue_i][1]["kind"] not in TO_KINDS:
-        return j - 1, j  # "Podesta, who said ...": coders mark 'who'; the resolver names it
+    if j - 2 >= lo and ctx.low[j - 1] == "who" and ctx.cues[cue_i][1]["kind"] not in TO_KINDS \
+            and (ctx.low[j - 2] == "," or ctx.low[cue_i] in w["say_verb"]):
+        return j - 1, j  # "Podesta, who said ...", "voters who say ...": coders mark 'who'; the resolver names it
     if j > lo and ctx.low[j - 1] in w["coordinator"]:
         # "The President thanked the EU and stressed": the cue shares the clause's subject (any subject
         # before 'and said': "they reversed themselves ... and said")
@@ -475,6 +476,9 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
             return inner or fallback
         i = _walk_back(ctx, p, lo)
         toks = trim_np(ctx.toks[i:p])
+        if fallback is not None and all(t.text.isdigit() or t.text.lower() in w["not_a_name"] or t.text.lower() in w["sentence_adverb"]
+                                        for t in toks):
+            return inner or fallback  # "On Tuesday, Kevin Brady, chairman of ..., said": a day is no name
         if toks and any(is_cap(t.text) for t in toks) and i > lo and ctx.low[i - 1] == "," and fallback is None \
                 and not _apposed_to_before(ctx, lo, i - 1):
             # "On Tuesday, Steve Coll, the dean, said that ...", "The economy is strong, Steve Coll, the dean, said.",
@@ -1447,16 +1451,17 @@ def _continues(ctx: _Ctx, attrib_end: int, start: int) -> bool:
 
 
 def _resolve_relative(ctx: _Ctx, resolver: Resolver, span: tuple[int, int]) -> Speaker | None:
-    """'Podesta, who said ...': the span stays 'who', the name is the phrase before the comma."""
+    """'Podesta, who said ...', 'voters who say ...': the span stays 'who', the name is the phrase before it."""
     if ctx.text[span[0]:span[1]].lower() not in words()["relative_word"]:
         return None
     i = ctx.tok_at(span[0])
-    if i < 2 or ctx.low[i - 1] != ",":
+    end = i - 1 if i > 0 and ctx.low[i - 1] == "," else i
+    if end < 1:
         return None
-    a = _walk_back(ctx, i - 1, max(0, i - 1 - NP_MAX_TOKENS))
-    if a >= i - 1:
+    toks = trim_np(ctx.toks[_walk_back(ctx, end, max(0, end - NP_MAX_TOKENS)):end])
+    if not toks:
         return None
-    ante = resolver.resolve(ctx.text, ctx.toks[a].start, ctx.toks[i - 2].end)
+    ante = resolver.resolve(ctx.text, toks[0].start, toks[-1].end)
     return Speaker(span[0], span[1], ctx.text[span[0]:span[1]], ante.name, ante.actor, ante.side)
 
 

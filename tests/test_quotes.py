@@ -1127,3 +1127,15 @@ def test_a_party_in_brackets_does_not_hide_the_name(cb):
 ])
 def test_speaker_phrase_stops_at_a_line_break(cb, text, speaker):
     assert span_and_statement(text, cb)[0] == speaker
+
+
+def test_who_before_a_say_verb_is_the_speaker(cb):
+    # PolNeAR train codes 'who' as the source of "voters who say ..."; the resolver names the phrase before it
+    text = "It was the Senate Republicans who said that the bill was dead on arrival."
+    q = one(text, cb)
+    assert (text[q.speaker_start:q.speaker_end], q.text, q.speaker) == ("who", "that the bill was dead on arrival", "Senate Republicans")
+
+
+def test_who_before_a_deed_is_no_statement(cb):
+    # case study: "who showed courage" is a deed, and only say verbs take a speaker 'who' without a comma
+    assert quotes("The President honoured soldier Roman Bereza who showed courage during the fire contact.", cb) == []
