@@ -634,6 +634,8 @@ def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
     if nxt is not None:
         hi = min(hi, ctx.tok_at(nxt))
     i = i0
+    while i < hi and _apostrophe(ctx, i):
+        i += 1  # a stray third mark after the quote: it closed a quoted phrase inside the quote (Ms. Compton)
     if i < hi and ctx.low[i] in (",", "—", "–", "-"):
         dash = ctx.low[i] != ","
         i += 1

@@ -1139,3 +1139,10 @@ def test_who_before_a_say_verb_is_the_speaker(cb):
 def test_who_before_a_deed_is_no_statement(cb):
     # case study: "who showed courage" is a deed, and only say verbs take a speaker 'who' without a comma
     assert quotes("The President honoured soldier Roman Bereza who showed courage during the fire contact.", cb) == []
+
+
+def test_a_stray_mark_after_a_nested_quote_is_not_in_the_speaker(cb):
+    # PolNeAR train (New York Times style): ''...'special case,''' Mr. Putin said.
+    text = "''He told me there is a 'special case,''' Mr. Putin said. ''It is all lies.''"
+    q = one(text, cb)
+    assert text[q.speaker_start:q.speaker_end] == "Mr. Putin"
