@@ -157,7 +157,7 @@ def _np_word(ctx: _Ctx, i: int) -> bool:
 
 def _line_start(ctx: _Ctx, i: int) -> bool:
     """Token ``i`` opens a line: a speaker phrase never reaches back over a line break ('3\nZoe Saldana')."""
-    return i > 0 and "\n" in ctx.text[ctx.toks[i - 1].end:ctx.toks[i].start]
+    return i > 0 and ctx.text.find("\n", ctx.toks[i - 1].end, ctx.toks[i].start) >= 0
 
 
 def _walk_back(ctx: _Ctx, k: int, lo: int, modifiers: bool = True) -> int:
