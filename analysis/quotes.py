@@ -474,11 +474,18 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
             return inner or fallback
         if not _opens_appositive(ctx, p + 1, end_seg):
             return inner or fallback
-        i = _walk_back(ctx, p, lo)
-        toks = trim_np(ctx.toks[i:p])
+        q = p
+        if ctx.low[p - 1] == ")":  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
+            q = next((x for x in range(p - 2, max(lo, p - 6) - 1, -1) if ctx.low[x] == "("), p)
+        i = _walk_back(ctx, q, lo)
+        toks = trim_np(ctx.toks[i:q])
         if fallback is not None and all(t.text.isdigit() or t.text.lower() in w["not_a_name"] or t.text.lower() in w["sentence_adverb"]
                                         for t in toks):
             return inner or fallback  # "On Tuesday, Kevin Brady, chairman of ..., said": a day is no name
+        if end_seg == k and all(is_cap(ctx.toks[x].text) for x in range(p + 1, end_seg)) and not any(is_cap(t.text) for t in toks) \
+                and (role := _loose_np(ctx, p, lo)) is not None and ctx.low[role[0]] in w["determiner"] \
+                and (role[0] == lo or ctx.low[role[0] - 1] in PUNCT_BREAK or ctx.low[role[0] - 1] in w["coordinator"]):
+            return role[0], k  # "the campaign chief, Paul Manafort, said": the role before the name, as coders mark it
         if toks and any(is_cap(t.text) for t in toks) and i > lo and ctx.low[i - 1] == "," and fallback is None \
                 and not _apposed_to_before(ctx, lo, i - 1):
             # "On Tuesday, Steve Coll, the dean, said that ...", "The economy is strong, Steve Coll, the dean, said.",

@@ -1146,3 +1146,17 @@ def test_a_stray_mark_after_a_nested_quote_is_not_in_the_speaker(cb):
     text = "''He told me there is a 'special case,''' Mr. Putin said. ''It is all lies.''"
     q = one(text, cb)
     assert text[q.speaker_start:q.speaker_end] == "Mr. Putin"
+
+
+@pytest.mark.parametrize("text, speaker, name", [
+    # PolNeAR train: the role before a name in commas, and a party in brackets before an appositive
+    ("But in an interview, the union's president, Mary Kay Henry, said that some members could vote for him.",
+     "the union's president, Mary Kay Henry,", "Mary Kay Henry"),
+    ("One Republican presidential hopeful, Carly Fiorina, says she plans to root for Oregon.",
+     "One Republican presidential hopeful, Carly Fiorina,", "Carly Fiorina"),
+    ("Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said the bill would fail.",
+     "Rep. Elijah Cummings (D-Md.), chair of the Platform Committee,", "Elijah Cummings"),
+])
+def test_role_and_name_in_commas_are_one_speaker(cb, text, speaker, name):
+    q = one(text, cb)
+    assert (text[q.speaker_start:q.speaker_end], q.speaker) == (speaker, name)
