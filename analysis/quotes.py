@@ -394,7 +394,8 @@ def _loose_np(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
     return _loose_tokens(ctx, i, k, w)
 
 
-def _loose_tokens(ctx: _Ctx, i: int, k: int, w) -> tuple[int, int] | None:
+def _loose_tokens(ctx: _Ctx, i: int, k: int, w: dict) -> tuple[int, int] | None:
+    """Tokens i..k as the fallback speaker phrase, if they hold no verb and look like a speaker."""
     toks = trim_np(ctx.toks[i:k])
     # "those surveyed said", "people briefed on the talks say": a participle right after a determiner
     # or group noun is part of the phrase ("The President started the meeting by saying" is a clause)
@@ -554,7 +555,8 @@ def _np_after(ctx: _Ctx, i: int, hi: int) -> tuple[int, int] | None:
         j += 1
     if j == i or not looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)):
         return None
-    if j + 1 < len(ctx.toks) and ctx.low[j] == "(" and ctx.low[j + 1][:1] in w["party_letter"] and ctx.low[j + 1][1:2] in ("", "-"):
+    if j + 2 < len(ctx.toks) and ctx.low[j] == "(" and ctx.low[j + 1][:1] in w["party_letter"] \
+            and (ctx.low[j + 1][1:2] == "-" or (len(ctx.low[j + 1]) == 1 and ctx.low[j + 2] == ")")):  # not "(I think)"
         close = next((x for x in range(j + 2, min(len(ctx.toks), j + 6)) if ctx.low[x] == ")"), None)
         if close is not None:
             j = close + 1  # "said Sen. Chris Murphy (D-Conn.)": the party belongs to the phrase
