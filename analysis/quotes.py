@@ -160,6 +160,12 @@ def _line_start(ctx: _Ctx, i: int) -> bool:
     return i > 0 and ctx.text.find("\n", ctx.toks[i - 1].end, ctx.toks[i].start) >= 0
 
 
+def _open_bracket(ctx: _Ctx, close: int, lo: int, window: int) -> int | None:
+    """The '(' that the ')' at token ``close`` closes, at most ``window`` tokens back and not before ``lo``."""
+    o = next((x for x in range(close - 1, max(lo, close - window) - 1, -1) if ctx.low[x] in ("(", ")")), None)
+    return o if o is not None and ctx.low[o] == "(" else None
+
+
 def _walk_back(ctx: _Ctx, k: int, lo: int, modifiers: bool = True) -> int:
     i = k
     while i > lo and k - i < NP_MAX_TOKENS and _np_word(ctx, i - 1) and not _line_start(ctx, i):
@@ -249,8 +255,8 @@ def _phrase_for_cue(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     paren = None   # "Harry M. Reid (D-Nev.) told": the affiliation belongs to the speaker phrase
     while j > lo:
         if ctx.low[j - 1] == ")" and paren is None:
-            o = next((i for i in range(j - 2, max(lo, j - 10) - 1, -1) if ctx.low[i] in ("(", ")")), None)
-            if o is None or ctx.low[o] != "(" or o == lo:
+            o = _open_bracket(ctx, j - 1, lo, 9)
+            if o is None or o == lo:
                 break
             paren, j = (o, j), o
         elif (chain := _verb_chain(ctx, j, lo)[0]) < j:
@@ -477,7 +483,7 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
             return inner or fallback
         q = p
         if ctx.low[p - 1] == ")":  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
-            q = next((x for x in range(p - 2, max(lo, p - 6) - 1, -1) if ctx.low[x] == "("), p)
+            q = o if (o := _open_bracket(ctx, p - 1, lo, 5)) is not None else p
         i = _walk_back(ctx, q, lo)
         toks = trim_np(ctx.toks[i:q])
         if fallback is not None and all(t.text.isdigit() or t.text.lower() in w["not_a_name"] or t.text.lower() in w["sentence_adverb"]
@@ -699,7 +705,7 @@ def _stretch_before(ctx: _Ctx, i: int, c: int) -> tuple[int, int] | None:
         return None
     n = j
     if ctx.low[j - 1] == ")":  # "state Sen. Jason Holsman (D) said": the affiliation is part of the phrase
-        n = next((x for x in range(j - 2, i, -1) if ctx.low[x] == "("), j)
+        n = o if (o := _open_bracket(ctx, j - 1, i + 1, j)) is not None else j
     if n > i and (looks_like_speaker(ctx.toks[i:n], _has_mention(ctx, i, n)) or (ctx.low[i] in w["determiner"] and n - i <= MODIFIERS_MAX + 2)):
         return i, j
     return None
