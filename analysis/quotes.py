@@ -228,6 +228,8 @@ def _modifier(ctx: _Ctx, i: int) -> bool:
     """A lower-case content word that can modify a noun: not a function word, verb or adverb."""
     t, low = ctx.toks[i].text, ctx.low[i]
     w = words()
+    if _compound(t):
+        return True  # "the self-described democratic socialist", "the 70-year-old senator"
     if not t.isalpha() or not t.islower() or low.endswith(("ing", "ly")):
         return False
     if low.endswith("ed") and not (i > 0 and ctx.low[i - 1] in w["determiner"]):
@@ -447,6 +449,8 @@ def _clause_subject(ctx: _Ctx, lo: int, hi: int, named: bool = True) -> tuple[in
     """The speaker phrase that opens tokens lo..hi, if one does and a verb follows it;
     with ``named``, only a named actor or a role."""
     opener = next((x for x in range(lo, min(hi, lo + OPENER_MAX)) if ctx.low[x] == ","), None)
+    if opener is not None and all(_np_word(ctx, x) for x in range(lo, opener)) and _apposition_end(ctx, opener, hi) is not None:
+        opener = None  # "Sen. Mark Kirk, R-Ill., ... rescinded": a name and its appositive, not an opener
     if opener is not None and opener + 1 < hi and (is_cap(ctx.toks[opener + 1].text) or ctx.low[opener + 1] in words()["pronoun_m"]
                                                    | words()["pronoun_f"] | words()["pronoun_group"]):
         lo = opener + 1  # "However, he held his fire ...", "During the debate, Cruz made ..."
@@ -454,17 +458,44 @@ def _clause_subject(ctx: _Ctx, lo: int, hi: int, named: bool = True) -> tuple[in
     while i < hi and i - lo < NP_MAX_TOKENS and _np_word(ctx, i):
         i += 1
     toks = trim_np(ctx.toks[lo:i])
-    if not toks or i >= hi or not ctx.low[i].isalpha() or toks[-1].text.lower() in words()["np_inner"]:
+    if not toks or toks[-1].text.lower() in words()["np_inner"]:
         return None  # "Both the Republic and municipal authorities": the phrase goes on
     a, b = ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
+    end = b
+    if b == i and (after := _apposition_end(ctx, i, hi)) is not None:
+        end = i = after  # "Sen. Mark Kirk, R-Ill., who faces ..., rescinded ...": coders keep the appositive
+    if i >= hi or not ctx.low[i].isalpha():
+        return None
     w = words()
     if not named or (b - a == 1 and (ctx.low[a] in w["pronoun_m"] or ctx.low[a] in w["pronoun_f"])):
-        return (a, b) if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)) else None
+        return (a, end) if looks_like_speaker(ctx.toks[a:b], _has_mention(ctx, a, b)) else None
     # a named actor or a role, not "We"/"It"/"Evil": those subjects more often act than speak
     named = _has_mention(ctx, a, b) or any(ctx.low[x] in w["title_word"] or ctx.low[x].rstrip("s") in w["title_word"]
                                            or (x > a and is_cap(ctx.toks[x].text)) for x in range(a, b)) \
         or (b - a == 1 and _surname(ctx, ctx.toks[a].text))
-    return (a, b) if named and looks_like_speaker(ctx.toks[a:b], True) else None
+    return (a, end) if named and looks_like_speaker(ctx.toks[a:b], True) else None
+
+
+def _apposition_end(ctx: _Ctx, i: int, hi: int) -> int | None:
+    """After a subject ending before token ``i``: the token after its party in brackets and its
+    appositives in commas ('(I-Vt.)', ', R-Ill., who faces ...,'), if a verb follows them; else None."""
+    w = words()
+    j = i
+    if j < hi and ctx.low[j] == "(":
+        close = next((x for x in range(j + 1, min(hi, j + 6)) if ctx.low[x] in ("(", ")")), None)
+        if close is None or ctx.low[close] != ")":
+            return None
+        j = close + 1
+    for _ in range(APPOSITIVE_SEGMENTS):
+        if j + 1 >= hi or ctx.low[j] != "," or not (_opens_appositive(ctx, j + 1, hi) or ctx.low[j + 1] in w["subject_list_opener"]):
+            break
+        nxt = next((x for x in range(j + 1, min(hi, j + APPOSITIVE_MAX)) if ctx.low[x] in PUNCT_BREAK), None)
+        if nxt is None or ctx.low[nxt] != ",":
+            return None
+        j = nxt + 1
+        if j < hi and (ctx.low[j] in w["relative_word"] or ctx.low[j] in w["determiner"]):
+            j = nxt  # another appositive: ', R-Ill., who faces ...,'
+    return j if j > i and j < hi and ctx.toks[j].text.isalpha() and ctx.toks[j].text.islower() else None
 
 
 def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
@@ -541,7 +572,15 @@ def _title(tok: str) -> bool:
 def _verb_like(tok: str) -> bool:
     """A lower-case word that is probably a verb, so the phrase is a clause, not a speaker."""
     low = tok.lower()
-    return tok.islower() and (low in words()["verb_like"] or (len(low) > 4 and low.endswith("ed") and low not in words()["group_noun"]))
+    return tok.islower() and not _compound(tok) and (
+        low in words()["verb_like"] or (len(low) > 4 and low.endswith("ed") and low not in words()["group_noun"]))
+
+
+def _compound(tok: str) -> bool:
+    """A lower-case hyphenated compound ('self-described', 'left-leaning', '70-year-old'): an
+    adjective or a noun, never the verb of a clause."""
+    parts = tok.split("-")
+    return len(parts) > 1 and tok.islower() and all(p.isalpha() or p.isdigit() for p in parts)
 
 
 def _has_mention(ctx: _Ctx, a: int, b: int) -> bool:
