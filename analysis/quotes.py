@@ -58,6 +58,7 @@ APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have
 ASIDE_AFTER_CUE = 12     # tokens of '— on Twitter, as it happens —' between a cue and its 'that'
 ASIDE_OPENERS = (",", "—", "–", "(")
 ADDRESSEE_MAX = 8        # tokens of 'a Senate panel on Wednesday' closing a sentence after its cue
+LONG_SUBJECT_MAX = 25    # tokens of a subject with its relative clause ('The judges who ruled that ... said')
 ASIDE_MAX = 14           # tokens of ", after the scandal broke in March," between a speaker and the cue
 VERB_KINDS = ("verb", "verb_to", "verb_wish", "verb_address", "verb_clause")  # cue kinds that make a statement of their own (not verb_direct, source_prep)
 TO_KINDS = ("verb_to", "verb_wish")  # cue kinds that take an infinitive ("vowed to ...", "we want to ...")
@@ -325,8 +326,37 @@ def _phrase_for_cue(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
         r -= 1
     loose = _loose_np(ctx, k, lo)
     if loose is None and not comma and ctx.low[cue_i] in w["plain_subject_cue"]:
-        return _plain_subject(ctx, cue_i, k, lo)
+        loose = _plain_subject(ctx, cue_i, k, lo)
+    if loose is None and not comma:
+        loose = _long_subject(ctx, cue_i, k, lo)
     return loose
+
+
+def _long_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int] | None:
+    """'The judges who ruled that ... said', 'Several people I've spoken with ... said', 'Another Muslim
+    who worshiped at the Islamic Center here and who didn't want to be named said': a subject that
+    opens the sentence with a speaker phrase and runs with its relative clause or phrase up to a say verb."""
+    w = words()
+    if cue_i not in ctx.cues:
+        return None
+    after = ctx.cues[cue_i][0]
+    if ctx.low[cue_i] not in w["say_verb"] or k - lo > LONG_SUBJECT_MAX or after >= len(ctx.low) \
+            or ctx.low[after] in PUNCT_BREAK or ctx.low[after] == ".":
+        return None
+    n = lo
+    while n < k and n - lo < NP_MAX_TOKENS and (_np_word(ctx, n) or _modifier(ctx, n) or _compound(ctx.toks[n].text)):
+        n += 1
+    head = trim_np(ctx.toks[lo:n])
+    if not head or n >= k - 1 or head[0].start != ctx.toks[lo].start:
+        return None
+    if ctx.low[n] in w["phrase_preposition"] or ctx.toks[n].text.endswith("ing"):
+        if any(_verb_like(t.text) or t.text.lower() in w["be_form"] for t in ctx.toks[n + 1:k]):
+            return None  # "some politicians in Europe are beginning to say": the phrase ended before the verb
+    elif not (ctx.low[n] in w["relative_word"] or _pronoun(ctx.low[n])):
+        return None
+    if any(ctx.low[x] in PUNCT_BREAK for x in range(n, k)) or not looks_like_speaker(head, _has_mention(ctx, lo, n)):
+        return None
+    return lo, k
 
 
 def _participle_subject(ctx: _Ctx, cue_i: int, lo: int, prep: int) -> tuple[int, int] | None:

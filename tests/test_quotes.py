@@ -1114,6 +1114,26 @@ def test_subject_with_appositive_speaks_for_its_participle(cb, text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train: a subject that opens the sentence runs with its relative clause or phrase up to the cue
+    ("Several people I've spoken with over the last couple of weeks said Mr. Hannity had for months peppered "
+     "Mr. Trump with suggestions.", "Several people I've spoken with over the last couple of weeks"),
+    ("Another Muslim who worshiped at the Islamic Center here and who didn't want to be named said he heard "
+     "Mateen talk of immorality.", "Another Muslim who worshiped at the Islamic Center here and who didn't want to be named"),
+    ("The judges who ruled that the states could not implement their laws said the problem was not the photo ID.",
+     "The judges who ruled that the states could not implement their laws"),
+])
+def test_subject_with_relative_clause_is_the_speaker(cb, text, speaker):
+    assert span_and_statement(text, cb)[0] == speaker
+
+
+def test_long_subject_stops_before_a_verb(cb):
+    # case study: the phrase ends before 'are beginning to', whose subject is 'some politicians in Europe'
+    text = "Due to the Russian lobby, some politicians in Europe are beginning to say that Ukraine must stop fighting."
+    assert all(text[q.speaker_start:q.speaker_end] != "some politicians in Europe are beginning to"
+               for q in quotes(text, cb) if q.speaker_start is not None)
+
+
+@pytest.mark.parametrize("text, speaker", [
     ("Speaking at a rally Trump said the wall would be built by next year.", "Trump"),      # no role: a place
     ("After the talks, one day Kiev says that it will comply with the agreements.", "Kiev"),  # a time, not a role
 ])
