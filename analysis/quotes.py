@@ -897,9 +897,13 @@ def _clause_end(ctx: _Ctx, k: int, hi: int, end: int) -> int:
                 and j + 2 < hi and (ctx.low[j + 2] in w["object_pronoun"] or ctx.low[j + 2] in w["determiner"]
                                     or ctx.low[j + 2] in w["deed_preposition"] or is_cap(ctx.toks[j + 2].text)):
             return ctx.toks[j - 2].end  # '... be left in Iraq, and pushed to funnel arms to ...': the subject's next deed
-        if not verb and t in ("and", ",") and participle(j + 1, "ed") and j + 2 < hi \
-                and (ctx.low[j + 2] in w["object_pronoun"] or ctx.low[j + 2] in w["determiner"] or is_cap(ctx.toks[j + 2].text)):
-            return ctx.toks[j - 2 if ctx.low[j - 1] == "," else j - 1].end  # an object, then the subject's next deed: 'the pope as "a political person" and accused him'
+        if not verb and t in ("and", ",") and j + 2 < hi and (
+                (participle(j + 1, "ed") and (ctx.low[j + 2] in w["object_pronoun"] or ctx.low[j + 2] in w["determiner"]
+                                              or is_cap(ctx.toks[j + 2].text)))
+                or (t == "and" and ctx.low[j + 1] in w["next_deed_verb"] and ctx.low[k] != "to")):
+            # an object, then the subject's next deed: 'the pope as "a political person" and accused him',
+            # 'Clinton's ties to super PACs and has called for ...', 'similar liberal themes and took the stage'
+            return ctx.toks[j - 2 if ctx.low[j - 1] == "," else j - 1].end
         if j < aside_end:
             continue
         if t in ("—", "–") and (pair := _dash_pair(ctx, j, hi, end)) is not None:

@@ -408,6 +408,13 @@ def test_according_to_around_and_before_the_statement(cb, text, speaker, content
     ("Zelensky praised Ireland's support for our European integration and invited Prime Minister Martin to visit Ukraine.",
      "Ireland's support for our European integration"),
     ("The governor praised the launch of the hospital, and thanked the builders for the work.", "the launch of the hospital"),
+    # ... and an irregular past or 'has' after 'and' (PolNeAR train; case study: 'warned everyone about this and sent')
+    ("Warren echoed similar liberal themes and took the stage together against the common enemy.", "similar liberal themes"),
+    ("Sanders often questions Clinton’s ties to super PACs and has called for the release of the transcripts.",
+     "Clinton’s ties to super PACs"),
+    # ... but a bare form or a modal goes on the statement: 'and' joins two things said
+    ("The minister called on them to cooperate and have their say on the new programme.",
+     "cooperate and have their say on the new programme"),
     # ... but a participle inside the phrase is not a deed, and 'including' is no clause
     ("Zelensky stressed the importance of establishing close and continued contact between the sides.",
      "the importance of establishing close and continued contact between the sides"),
