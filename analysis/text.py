@@ -25,6 +25,7 @@ _LINE = re.compile(r"[^\n]+")
 # Words with inner hyphens, apostrophes or periods (U.S., Kharkiv's, cross-border), else one symbol.
 # Each repetition must start with a separator that \w cannot match, so matching is linear.
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
+_SPACES = re.compile(r"[ \t]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")   # J.J., F.B.I. (one letter each: no backtracking to speak of)
 # A possible sentence end: a mark followed by punctuation or by white space and more text.
 _END_MARK = re.compile(r"[.?!](?:(?=[)\";}\]*:@'({\[‘’“”«»?!])|\s+(?=\S))")
@@ -65,7 +66,19 @@ def _word_list(path: Path) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Lower-case abbreviations (without their final period) that do not end a sentence."""
-    return _word_list(ABBREVIATIONS)
+    return frozenset(w.split()[0] for w in _word_list(ABBREVIATIONS))
+
+
+@lru_cache(maxsize=1)
+def number_abbreviations() -> frozenset[str]:
+    """Abbreviations only before a number ('No. 1', 'vol. 3'); elsewhere the word ends ('he said no.')."""
+    return frozenset(w.split()[0] for w in _word_list(ABBREVIATIONS) if w.split()[1:] == ["before_number"])
+
+
+def _next_is_digit(text: str, e: int) -> bool:
+    """Is the first character after the spaces at ``e`` a digit?"""
+    m = _SPACES.match(text, e)
+    return m.end() < len(text) and text[m.end()].isdigit()
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +101,7 @@ def _ends_sentence(text: str, i: int, lo: int, j: int) -> bool:
     word = text[k:i].lstrip(_OPENERS)
     low = word.lower()
     abbrev = abbreviations()
-    known = low in abbrev or low.rsplit("-", 1)[-1] in abbrev
+    known = (low in abbrev or low.rsplit("-", 1)[-1] in abbrev) and not (low in number_abbreviations() and not nxt.isdigit())
     if known or _INITIAL.fullmatch(word):
         # "Gen. Smith", "George W. Bush", "the F.B.I. said": no break, except before a word that opens
         # sentences ("in the U.S. The F.B.I. said"), and after initials before a digit or mark
@@ -165,11 +178,13 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     end = len(text) if end is None else end
     ms = list(_TOKEN.finditer(text, start, end))
     out = list(map(_new, repeat(Span), zip(map(_start, ms), map(_end, ms), map(_group, ms))))
-    abbrev = abbreviations()
+    abbrev, numbered = abbreviations(), number_abbreviations()
     # A trailing period belongs to abbreviations (U.S., Gen.) and initials (Roger C. Altman, J.J. MacNab);
     # else split it off.
     for k in reversed([k for k, t in enumerate(out) if t[2][-1] == "." and len(t[2]) > 1]):
         s, e, tok = out[k]
-        if not (len(tok) == 2 and tok[0].isupper()) and tok[:-1].lower() not in abbrev and not _INITIALS.fullmatch(tok):
+        low = tok[:-1].lower()
+        if not (len(tok) == 2 and tok[0].isupper()) and (low not in abbrev or (low in numbered and not _next_is_digit(text, e))) \
+                and not _INITIALS.fullmatch(tok):
             out[k:k + 1] = [_new(Span, (s, e - 1, tok[:-1])), _new(Span, (e - 1, e, "."))]
     return out

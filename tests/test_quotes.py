@@ -1133,6 +1133,12 @@ def test_subject_with_relative_clause_is_the_speaker(cb, text, speaker):
     assert span_and_statement(text, cb)[0] == speaker
 
 
+def test_an_answer_is_not_credited_with_the_question(cb):
+    # 'no.' was read as the abbreviation 'No.', so the question before the comma became his statement
+    text = "When asked whether he was encouraging his supporters, he said no."
+    assert all(not q.text.startswith("When asked") for q in quotes(text, cb))
+
+
 def test_long_subject_stops_before_a_verb(cb):
     # case study: the phrase ends before 'are beginning to', whose subject is 'some politicians in Europe'
     text = "Due to the Russian lobby, some politicians in Europe are beginning to say that Ukraine must stop fighting."

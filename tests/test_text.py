@@ -39,6 +39,8 @@ def test_seed_quote_sentences_end_inside_and_after_quotes(seed_text):
     ("He met George W. Bush in 2001. Later he left.", ["He met George W. Bush in 2001.", "Later he left."]),
     ("Is it over? No. We go on... and on. Done!", ["Is it over?", "No.", "We go on... and on.", "Done!"]),
     ("It was No. 5 on the list.", ["It was No. 5 on the list."]),
+    # 'no' is an abbreviation only before a number (PolNeAR train: '... candidate said no. But he said ...')
+    ("Asked if he was bullied, he said no. then he left.", ["Asked if he was bullied, he said no.", "then he left."]),
     # initials go on before a name or a lower-case word; an abbreviation or initials end the sentence
     # before a word that opens sentences (case study: 'Sputnik V. So, ...', 'etc. If ...')
     ("He moved to the U.S. The F.B.I. said it would look.", ["He moved to the U.S.", "The F.B.I. said it would look."]),
@@ -71,6 +73,7 @@ def test_tokens_keep_abbreviations_and_split_sentence_periods():
     assert texts(tokens("The U.S. backs Kharkiv's cross-border defence.")) == [
         "The", "U.S.", "backs", "Kharkiv's", "cross-border", "defence", "."]
     assert texts(tokens("said J.J. MacNab of the F.B.I.")) == ["said", "J.J.", "MacNab", "of", "the", "F.B.I."]
+    assert texts(tokens("he said no. No. 1 is vol. 3")) == ["he", "said", "no", ".", "No.", "1", "is", "vol.", "3"]
 
 
 def test_case_study_items_segment_with_offsets(shared):
