@@ -1099,6 +1099,8 @@ def _speaker_in_sentence(raws: list[_Raw], s: Span, before: int) -> tuple[int, i
 
 def _coordinated(ctx, c, ce, hi, s, cue, speaker) -> _Raw | None:
     """'Putin Says ..., Blames Ukraine for ...': the second cue shares the first one's speaker."""
+    if cue[2]["kind"] == "verb_wish" and ctx.text[speaker[0]:speaker[1]].lower() not in words()["first_person"] | words()["first_person_plural"]:
+        return None  # "I have said ..., and want to emphasise" is a statement; "Ukraine ... wants to" is a wish ascribed to it
     k = _skip_filler(ctx, ce, hi)
     end = _content_end(ctx, s.end)
     if k >= hi or hi - k < MIN_CONTENT_TOKENS - 1 or end <= ctx.toks[k].start:

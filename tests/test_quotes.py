@@ -803,6 +803,11 @@ def test_a_wish_ascribed_to_others_is_no_statement(cb):
     assert quotes("They want to literally finish off and destroy Donbas.", cb) == []
     q = one("We want to see reliable security guarantees for Ukraine.", cb)
     assert (q.speaker, q.text) == ("We", "to see reliable security guarantees for Ukraine")
+    # ... also when 'wants' follows another statement's cue (case study: Yermak's 'Ukraine ... wants to achieve peace')
+    text = "According to Andriy Yermak, Ukraine has always been in favor of dialogue and wants to achieve peace the most."
+    assert [q.cue for q in quotes(text, cb)] == ["According to"]
+    text = "I have said publicly many times, and want to emphasise again, that Russia is not preventing the export."
+    assert "want" in [q.cue for q in quotes(text, cb)]
 
 
 def test_a_coordinated_cue_that_needs_a_clause_is_no_cue_without_one(cb):
