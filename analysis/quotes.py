@@ -58,6 +58,7 @@ APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have
 ASIDE_AFTER_CUE = 12     # tokens of '— on Twitter, as it happens —' between a cue and its 'that'
 ASIDE_OPENERS = (",", "—", "–", "(")
 ADDRESSEE_MAX = 8        # tokens of 'a Senate panel on Wednesday' closing a sentence after its cue
+RESEARCH_HEAD_MAX = 5    # tokens of 'A New York Times/CBS News poll' searched for the research noun
 LONG_SUBJECT_MAX = 25    # tokens of a subject with its relative clause ('The judges who ruled that ... said')
 ASIDE_MAX = 14           # tokens of ", after the scandal broke in March," between a speaker and the cue
 VERB_KINDS = ("verb", "verb_to", "verb_wish", "verb_address", "verb_clause")  # cue kinds that make a statement of their own (not verb_direct, source_prep)
@@ -328,8 +329,28 @@ def _phrase_for_cue(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     if loose is None and not comma and ctx.low[cue_i] in w["plain_subject_cue"]:
         loose = _plain_subject(ctx, cue_i, k, lo)
     if loose is None and not comma:
-        loose = _long_subject(ctx, cue_i, k, lo)
+        loose = _long_subject(ctx, cue_i, k, lo) or _research_subject(ctx, cue_i, k, lo)
     return loose
+
+
+def _research(ctx: _Ctx, cue_i: int, a: int, b: int) -> bool:
+    """Is tokens a..b a research source ('A CNN/ORC poll', 'Polling of union voters') before a cue that
+    reports findings ('showed', 'found')?"""
+    w = words()
+    return cue_i in ctx.cues and ctx.cues[cue_i][1].id in w["research_cue"] \
+        and any(ctx.low[x] in w["research_noun"] for x in range(a, min(b, a + RESEARCH_HEAD_MAX)))
+
+
+def _research_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int] | None:
+    """'A CNN/ORC poll of South Carolina released on Tuesday showed', 'Surveys of caucus-goers taken as
+    they entered caucus sites showed': a research source opens its clause and runs up to the cue."""
+    start = next((x + 1 for x in range(k - 1, lo - 1, -1) if ctx.low[x] in PUNCT_BREAK and ctx.low[x] != "/"), lo)
+    if k - start < 1 or k - start > LONG_SUBJECT_MAX or (start > lo and ctx.low[start - 1] != ","):
+        return None
+    first = ctx.toks[start].text
+    if not (first.lower() in words()["determiner"] or is_cap(first)) or not _research(ctx, cue_i, start, k):
+        return None
+    return start, k
 
 
 def _long_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int] | None:
@@ -1250,7 +1271,8 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
                 k += 1
         if k < hi and ctx.low[k] in w["coordinator"]:
             return None  # "you always note this and appreciate our efforts": no statement
-        needs_clause = cue[2]["kind"] == "verb_clause" or _verb_chain(ctx, c, lo)[1]
+        research = _research(ctx, c, *sp) and (ctx.low[sp[1] - 1] in w["research_noun"] or is_cap(ctx.toks[sp[1] - 1].text))
+        needs_clause = (cue[2]["kind"] == "verb_clause" and not research) or _verb_chain(ctx, c, lo)[1]
         if needs_clause and k < hi and not _clause_follows(ctx, c, k, hi):
             return None  # "explained his approaches", "continue to oppose any attempt": an object, not a statement
         end = _content_end(ctx, s.end)

@@ -1138,6 +1138,24 @@ def test_subject_with_relative_clause_is_the_speaker(cb, text, speaker):
     assert span_and_statement(text, cb)[0] == speaker
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    # PolNeAR train codes polls and studies as sources of what they show or find, with their whole phrase
+    ("Surveys of caucus-goers taken as they entered caucus sites showed that older women turned out in force.",
+     "Surveys of caucus-goers taken as they entered caucus sites", "that older women turned out in force"),
+    ("Polling of union voters shows that Mrs. Clinton remains broadly popular.", "Polling of union voters",
+     "that Mrs. Clinton remains broadly popular"),
+    ("The April survey found Clinton leading Sanders by seven points.", "The April survey",
+     "Clinton leading Sanders by seven points"),
+])
+def test_research_is_the_source_of_its_findings(cb, text, speaker, content):
+    assert span_and_statement(text, cb) == (speaker, content)
+
+
+def test_research_as_a_subject_of_other_verbs_finds_nothing(cb):
+    # case study: 'find' after 'research helps' is an action, not a finding
+    assert quotes("Our research helps find answers to the most pressing questions of the day.", cb) == []
+
+
 def test_an_answer_is_not_credited_with_the_question(cb):
     # 'no.' was read as the abbreviation 'No.', so the question before the comma became his statement
     text = "When asked whether he was encouraging his supporters, he said no."
