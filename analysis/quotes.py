@@ -344,7 +344,7 @@ def _research(ctx: _Ctx, cue_i: int, a: int, b: int) -> bool:
 def _research_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int] | None:
     """'A CNN/ORC poll of South Carolina released on Tuesday showed', 'Surveys of caucus-goers taken as
     they entered caucus sites showed': a research source opens its clause and runs up to the cue."""
-    start = next((x + 1 for x in range(k - 1, lo - 1, -1) if ctx.low[x] in PUNCT_BREAK and ctx.low[x] != "/"), lo)
+    start = next((x + 1 for x in range(k - 1, lo - 1, -1) if ctx.low[x] in PUNCT_BREAK), lo)
     if k - start < 1 or k - start > LONG_SUBJECT_MAX or (start > lo and ctx.low[start - 1] != ","):
         return None
     first = ctx.toks[start].text
