@@ -162,6 +162,22 @@ def _line_start(ctx: _Ctx, i: int) -> bool:
     return i > 0 and ctx.text.find("\n", ctx.toks[i - 1].end, ctx.toks[i].start) >= 0
 
 
+def _party_after(ctx: _Ctx, j: int, hi: int) -> int | None:
+    """The token after a party in brackets that opens at token ``j`` ('(D-Conn.)', '(D)'; not '(I think)')."""
+    w = words()
+    if not (j + 2 < hi and ctx.low[j] == "(" and ctx.low[j + 1][:1] in w["party_letter"]
+            and (ctx.low[j + 1][1:2] == "-" or (len(ctx.low[j + 1]) == 1 and ctx.low[j + 2] == ")"))):
+        return None
+    close = _close_bracket(ctx, j, hi, 6)
+    return None if close is None else close + 1
+
+
+def _close_bracket(ctx: _Ctx, open_: int, hi: int, window: int) -> int | None:
+    """The ')' that closes the '(' at token ``open_``, fewer than ``window`` tokens on and before ``hi``."""
+    c = next((x for x in range(open_ + 1, min(hi, open_ + window)) if ctx.low[x] in ("(", ")")), None)
+    return c if c is not None and ctx.low[c] == ")" else None
+
+
 def _open_bracket(ctx: _Ctx, close: int, lo: int, window: int) -> int | None:
     """The '(' that the ')' at token ``close`` closes, at most ``window`` tokens back and not before ``lo``."""
     o = next((x for x in range(close - 1, max(lo, close - window) - 1, -1) if ctx.low[x] in ("(", ")")), None)
@@ -341,10 +357,22 @@ def _research(ctx: _Ctx, cue_i: int, a: int, b: int) -> bool:
         and any(ctx.low[x] in w["research_noun"] for x in range(a, min(b, a + RESEARCH_HEAD_MAX)))
 
 
+def _clause_start(ctx: _Ctx, k: int, lo: int) -> int:
+    """The first token of the stretch before token ``k`` that no punctuation mark breaks."""
+    return next((x + 1 for x in range(k - 1, lo - 1, -1) if ctx.low[x] in PUNCT_BREAK), lo)
+
+
+def _research_source(ctx: _Ctx, cue_i: int, sp: tuple[int, int]) -> bool:
+    """The speaker phrase ``sp`` is a research source ending in its noun or a name ('The April survey found ...',
+    not 'research helps find ...'), so 'found' needs no clause after it."""
+    w = words()
+    return _research(ctx, cue_i, *sp) and (ctx.low[sp[1] - 1] in w["research_noun"] or is_cap(ctx.toks[sp[1] - 1].text))
+
+
 def _research_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int] | None:
     """'A CNN/ORC poll of South Carolina released on Tuesday showed', 'Surveys of caucus-goers taken as
     they entered caucus sites showed': a research source opens its clause and runs up to the cue."""
-    start = next((x + 1 for x in range(k - 1, lo - 1, -1) if ctx.low[x] in PUNCT_BREAK), lo)
+    start = _clause_start(ctx, k, lo)
     if k - start < 1 or k - start > LONG_SUBJECT_MAX or (start > lo and ctx.low[start - 1] != ","):
         return None
     first = ctx.toks[start].text
@@ -365,7 +393,7 @@ def _long_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int] | N
             or ctx.low[after] in PUNCT_BREAK or ctx.low[after] == ".":
         return None
     n = lo
-    while n < k and n - lo < NP_MAX_TOKENS and (_np_word(ctx, n) or _modifier(ctx, n) or _compound(ctx.toks[n].text)):
+    while n < k and n - lo < NP_MAX_TOKENS and (_np_word(ctx, n) or _modifier(ctx, n)):
         n += 1
     head = trim_np(ctx.toks[lo:n])
     if not head or n >= k - 1 or head[0].start != ctx.toks[lo].start:
@@ -532,9 +560,9 @@ def _apposition_end(ctx: _Ctx, i: int, hi: int) -> int | None:
     appositives in commas ('(I-Vt.)', ', R-Ill., who faces ...,'), if a verb follows them; else None."""
     w = words()
     j = i
-    if j < hi and ctx.low[j] == "(":
-        close = next((x for x in range(j + 1, min(hi, j + 6)) if ctx.low[x] in ("(", ")")), None)
-        if close is None or ctx.low[close] != ")":
+    if j < hi and ctx.low[j] == "(":  # a party or a caption: "Sen. Bernie Sanders (I-Vt.)", "George Zimmerman (left)"
+        close = _close_bracket(ctx, j, hi, 6)
+        if close is None:
             return None
         j = close + 1
     for _ in range(APPOSITIVE_SEGMENTS):
@@ -611,7 +639,7 @@ def _apposed_to_before(ctx: _Ctx, lo: int, comma: int) -> bool:
     w = words()
     if comma - 2 >= lo and ctx.low[comma - 2] in w["phrase_preposition"] and is_cap(ctx.toks[comma - 1].text):
         return True
-    start = next((x + 1 for x in range(comma - 1, lo - 1, -1) if ctx.low[x] in PUNCT_BREAK), lo)
+    start = _clause_start(ctx, comma, lo)
     return 0 < comma - start <= 3 and ctx.low[start] in w["determiner"] and not any(is_cap(t.text) for t in ctx.toks[start + 1:comma])
 
 
@@ -651,11 +679,7 @@ def _np_after(ctx: _Ctx, i: int, hi: int) -> tuple[int, int] | None:
         j += 1
     if j == i or not looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)):
         return None
-    if j + 2 < len(ctx.toks) and ctx.low[j] == "(" and ctx.low[j + 1][:1] in w["party_letter"] \
-            and (ctx.low[j + 1][1:2] == "-" or (len(ctx.low[j + 1]) == 1 and ctx.low[j + 2] == ")")):  # not "(I think)"
-        close = next((x for x in range(j + 2, min(len(ctx.toks), j + 6)) if ctx.low[x] == ")"), None)
-        if close is not None:
-            j = close + 1  # "said Sen. Chris Murphy (D-Conn.)": the party belongs to the phrase
+    j = _party_after(ctx, j, len(ctx.toks)) or j  # "said Sen. Chris Murphy (D-Conn.)": the party belongs to the phrase
     # an appositive after the name belongs to the phrase: "said Rick Tyler, a former aide", "said Jaime Harrison,
     # chair of the South Carolina Democratic Party"; not "said Smith, adding that ..."
     if j + 1 < len(ctx.toks) and ctx.low[j] == "," and not (ctx.low[j + 1].endswith("ing") and ctx.toks[j + 1].text.islower()) \
@@ -1118,9 +1142,15 @@ def _speaker_in_sentence(raws: list[_Raw], s: Span, before: int) -> tuple[int, i
     return best.speaker if best else None
 
 
+def _first_person(phrase: str) -> bool:
+    """'I' or 'we' (any case): the only speakers whose 'want' is a statement of their own."""
+    low = phrase.lower()
+    return low in words()["first_person"] or low in words()["first_person_plural"]
+
+
 def _coordinated(ctx, c, ce, hi, s, cue, speaker) -> _Raw | None:
     """'Putin Says ..., Blames Ukraine for ...': the second cue shares the first one's speaker."""
-    if cue[2]["kind"] == "verb_wish" and ctx.text[speaker[0]:speaker[1]].lower() not in words()["first_person"] | words()["first_person_plural"]:
+    if cue[2]["kind"] == "verb_wish" and not _first_person(ctx.text[speaker[0]:speaker[1]]):
         return None  # "I have said ..., and want to emphasise" is a statement; "Ukraine ... wants to" is a wish ascribed to it
     k = _skip_filler(ctx, ce, hi)
     end = _content_end(ctx, s.end)
@@ -1197,7 +1227,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
     if cue[2]["kind"] == "verb_direct" or _not_a_statement(ctx, c, lo, s):
         return None
     sp = _np_before(ctx, c, lo)
-    if cue[2]["kind"] == "verb_wish" and (sp is None or " ".join(ctx.low[sp[0]:sp[1]]) not in w["first_person"] | w["first_person_plural"]):
+    if cue[2]["kind"] == "verb_wish" and (sp is None or not _first_person(" ".join(ctx.low[sp[0]:sp[1]]))):
         return None  # "They want to destroy Donbas": a wish ascribed to others is no statement of theirs ("we want peace" is)
     if (sp is None or sp[1] == c - 1) and ctx.low[c] in w["say_verb"] \
             and (inverted := _content_cue_speaker(ctx, c, ce, lo, hi, cue)) is not None:
@@ -1271,8 +1301,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
                 k += 1
         if k < hi and ctx.low[k] in w["coordinator"]:
             return None  # "you always note this and appreciate our efforts": no statement
-        research = _research(ctx, c, *sp) and (ctx.low[sp[1] - 1] in w["research_noun"] or is_cap(ctx.toks[sp[1] - 1].text))
-        needs_clause = (cue[2]["kind"] == "verb_clause" and not research) or _verb_chain(ctx, c, lo)[1]
+        needs_clause = (cue[2]["kind"] == "verb_clause" and not _research_source(ctx, c, sp)) or _verb_chain(ctx, c, lo)[1]
         if needs_clause and k < hi and not _clause_follows(ctx, c, k, hi):
             return None  # "explained his approaches", "continue to oppose any attempt": an object, not a statement
         end = _content_end(ctx, s.end)
