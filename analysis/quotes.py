@@ -783,10 +783,10 @@ def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
             return _Raw(q.start, q.end, "direct", "direct_cue_speaker", ctx.span(*sp), (ctx.toks[i].start, ctx.toks[ce - 1].end, e))
         return None
     for c in range(i + 1, min(hi, i + NP_MAX_AFTER)):
-        if c in ctx.cues and c not in used:
+        if c in ctx.cues and c not in used and ctx.cues[c][0] not in ctx.cues:  # "the report stated": 'report' is a noun
             sp = _np_before(ctx, c, i)
-            if sp and sp[0] > i and ctx.low[i] not in words()["skip_between"]:
-                # '"...," CrowdStrike co-founder Dmitri Alperovitch told': only after a quote that hands over
+            if (sp is None or sp[0] > i) and ctx.low[i] not in words()["skip_between"]:
+                # '"...," CrowdStrike co-founder Dmitri Alperovitch told', '"...," the board said': only after a quote that hands over
                 sp = _stretch_before(ctx, i, c) if ctx.text[q.start:q.end].rstrip("\"'”’»").endswith((",", "?", "!")) else None
             if sp and (sp[0] == i or ctx.low[i] in words()["skip_between"]):
                 ce, e = ctx.cues[c]
@@ -820,9 +820,23 @@ def _stretch_before(ctx: _Ctx, i: int, c: int) -> tuple[int, int] | None:
     n = j
     if ctx.low[j - 1] == ")":  # "state Sen. Jason Holsman (D) said": the affiliation is part of the phrase
         n = o if (o := _open_bracket(ctx, j - 1, i + 1, j)) is not None else j
-    if n > i and (looks_like_speaker(ctx.toks[i:n], _has_mention(ctx, i, n)) or (ctx.low[i] in w["determiner"] and n - i <= MODIFIERS_MAX + 2)):
+    if n > i and (looks_like_speaker(ctx.toks[i:n], _has_mention(ctx, i, n)) or (ctx.low[i] in w["determiner"] and 1 < n - i <= MODIFIERS_MAX + 2)):
         return i, j
     return None
+
+
+def _the_phrase_after_comma(ctx: _Ctx, c: int, ce: int, lo: int) -> tuple[int, int] | None:
+    """'..., the admiral said.', 'In some ways, the brothers said, ...': a phrase that opens with 'the'
+    after a comma and runs to a cue that closes the clause is its speaker, whatever its noun
+    ('..., the parties discussed the need' is a report of what they did)."""
+    w = words()
+    if ce < len(ctx.low) and ctx.low[ce] not in (",", ".", ";") \
+            or not (ctx.low[c] in w["say_verb"] or ctx.low[c] in w["plain_subject_cue"]):
+        return None
+    i = next((x + 1 for x in range(c - 1, max(lo, c - NP_MAX_AFTER) - 1, -1) if ctx.low[x] == ","), None)
+    if i is None or i >= c or ctx.low[i] != "the":
+        return None
+    return _stretch_before(ctx, i, c)
 
 
 def _new_statement_after(ctx: _Ctx, q: QuoteSpan, ce: int) -> bool:
@@ -1226,7 +1240,7 @@ def _lone_quantifier(ctx: _Ctx, i: int, lo: int) -> bool:
 def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
     if cue[2]["kind"] == "verb_direct" or _not_a_statement(ctx, c, lo, s):
         return None
-    sp = _np_before(ctx, c, lo)
+    sp = _np_before(ctx, c, lo) or _the_phrase_after_comma(ctx, c, ce, lo)
     if cue[2]["kind"] == "verb_wish" and (sp is None or not _first_person(" ".join(ctx.low[sp[0]:sp[1]]))):
         return None  # "They want to destroy Donbas": a wish ascribed to others is no statement of theirs ("we want peace" is)
     if (sp is None or sp[1] == c - 1) and ctx.low[c] in w["say_verb"] \
@@ -1336,7 +1350,7 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             i -= 1
         comma = i - 1
         if comma > lo and ctx.low[comma] == ",":
-            np_ = _np_before(ctx, c, i)
+            np_ = _np_before(ctx, c, i) or _the_phrase_after_comma(ctx, c, ce, lo)
             if np_ and np_[0] > i:
                 # the whole stretch after the comma names the speaker: "..., the regional governor said"
                 j = c

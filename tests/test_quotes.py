@@ -1239,3 +1239,31 @@ def test_a_stray_mark_after_a_nested_quote_is_not_in_the_speaker(cb):
 def test_role_and_name_in_commas_are_one_speaker(cb, text, speaker, name):
     q = one(text, cb)
     assert (text[q.speaker_start:q.speaker_end], q.speaker) == (speaker, name)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # PolNeAR train and the case study: after a comma, a phrase that opens with 'the' and runs to a speech
+    # verb is the speaker, whatever its noun ('board', 'admiral', 'authors' are no group nouns)
+    ("\u201cThe candidate is a natural born citizen,\u201d the board said, reaching its decision unanimously.",
+     "the board", "\u201cThe candidate is a natural born citizen,\u201d"),
+    ('"A sustained recovery is hard to achieve," the authors predict.', "the authors",
+     '"A sustained recovery is hard to achieve,"'),
+    ("The derogatory comments had two goals, the admiral said.", "the admiral", "The derogatory comments had two goals"),
+    ("In some ways, the brothers noted, the campaign was a success for the family.", "the brothers",
+     "In some ways, the brothers noted, the campaign was a success for the family"),
+    # 'report' is a noun here, not the cue: the speaker is the whole phrase before 'stated'
+    ('"Our position has become precarious," the congressional report stated.', "the congressional report",
+     '"Our position has become precarious,"'),
+])
+def test_the_phrase_after_a_comma_speaks(cb, text, speaker, content):
+    assert span_and_statement(text, cb) == (speaker, content)
+
+
+@pytest.mark.parametrize("text", [
+    # case study: after a comma, 'the parties' + a verb that goes on is a report of what they did
+    "During the meeting, the parties discussed the need to introduce the next package of sanctions.",
+    # case study: 'the annual report,' is a noun phrase, not 'the annual' reporting
+    "Yes, the annual report, as always on Entrepreneur Day.",
+])
+def test_the_phrase_after_a_comma_needs_a_cue_that_closes_the_clause(cb, text):
+    assert quotes(text, cb) == []
