@@ -60,6 +60,7 @@ ASIDE_OPENERS = (",", "—", "–", "(")
 ADDRESSEE_MAX = 8        # tokens of 'a Senate panel on Wednesday' closing a sentence after its cue
 RESEARCH_HEAD_MAX = 5    # tokens of 'A New York Times/CBS News poll' searched for the research noun
 LONG_SUBJECT_MAX = 25    # tokens of a subject with its relative clause ('The judges who ruled that ... said')
+CUE_MAX_TOKENS = 3       # tokens of the longest cue ('according to', 'point out')
 ASIDE_MAX = 14           # tokens of ", after the scandal broke in March," between a speaker and the cue
 VERB_KINDS = ("verb", "verb_to", "verb_wish", "verb_address", "verb_clause")  # cue kinds that make a statement of their own (not verb_direct, source_prep)
 TO_KINDS = ("verb_to", "verb_wish")  # cue kinds that take an infinitive ("vowed to ...", "we want to ...")
@@ -874,7 +875,12 @@ def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _
             if e["kind"] == "verb_direct" and not any(t in (",", ":") for t in between):
                 return None  # 'He read "War and Peace"': a title, not what the text says
             shared = c > lo and ctx.low[c - 1] == "," and ctx.low[c].endswith("ing") and all(t in (",", ":") for t in between)
-            if shared:
+            first = next((x for x in range(c - 2, max(lo, c - 1 - CUE_MAX_TOKENS) - 1, -1)
+                          if x in ctx.cues and ctx.cues[x][0] == c - 1 and ctx.low[x] in words()["say_verb"]), None) if shared else None
+            if first is not None and (sp := _np_before(ctx, first, lo)) is not None \
+                    and not ctx.low[sp[1] - 1].endswith(("'s", "’s")):
+                pass  # '..., Spicer said, adding, "..."': the speaker of the cue before ("Trump's comments" is a noun)
+            elif shared:
                 # 'Christie bristled at advising Trump, saying, "..."': the sentence's subject speaks
                 sp = _clause_subject(ctx, ctx.tok_at(max(s_start, lo_offset)), c - 1, named=False)
             else:
@@ -1025,6 +1031,8 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
                 raw = _coordinated(ctx, c, ce, hi, s, cue, prev)
             else:
                 raw = _verb_statement(ctx, c, ce, lo, hi, s, cue, w)
+            if raw is not None and clashes(raw) and _aside_speaker(ctx, raw):
+                _cut_at_coordinated_cue(ctx, raw, ce, hi)  # '..., Spicer said, adding, "..."': the clause before the aside
             if raw is not None and clashes(raw):
                 raw = _cut_before_taken(ctx, raw, direct)
                 if raw is not None and clashes(raw):
@@ -1066,6 +1074,14 @@ def _end_at(ctx: _Ctx, raw: _Raw, end: int) -> None:
         raw.kind, raw.rule = "indirect", raw.rule.replace("mixed", "indirect", 1)
 
 
+def _aside_speaker(ctx: _Ctx, raw: _Raw) -> bool:
+    """The statement's speaker and cue are an aside in commas inside it ('A, Spicer said, B'), not 'as X said'."""
+    if raw.rule != "indirect_parenthetical" or raw.speaker is None:
+        return False
+    sp0 = ctx.tok_at(raw.speaker[0])
+    return sp0 - 1 > ctx.tok_at(raw.start) and ctx.low[sp0 - 1] == ","
+
+
 def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
     """'X said A and said B' / 'X said A, adding that B' / 'X said A, but he said B' / 'X said A,
     and other leaders said B': the first statement ends where a second cue (with its own
@@ -1082,6 +1098,12 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
             j = c2 - 1
             while j > ce and (ctx.low[j] == "," or ctx.low[j] in coordinator):
                 j -= 1
+            if j <= ce and _aside_speaker(ctx, raw) and not ctx.low[ctx.tok_at(raw.start)].endswith("ing"):
+                # "X will meet next week, Spicer said, adding ...": nothing followed the aside, so the
+                # statement is the clause before its speaker ('Weighing in on the discussion' is none)
+                raw.rule = "indirect_content_speaker_cue"
+                _end_at(ctx, raw, ctx.toks[ctx.tok_at(raw.speaker[0]) - 2].end)
+                return
             if ctx.toks[j].end > raw.start:
                 _end_at(ctx, raw, ctx.toks[j].end)
             return
@@ -1123,8 +1145,9 @@ def _clause_follows(ctx: _Ctx, c: int, k: int, hi: int) -> bool:
     w = words()
     if k >= hi:
         return False
-    if ctx.low[k] in w["clause_opener"] or ctx.low[k] in ('"', "“", "‘") or (k > 0 and ctx.low[k - 1] == ":"):
-        return True  # "Let me add: the sector faces ..."
+    if ctx.low[k] in w["clause_opener"] or ctx.low[k] in ('"', "“", "‘") or (k > 0 and ctx.low[k - 1] == ":") \
+            or (ctx.low[k] == "," and k + 1 < hi and ctx.low[k + 1] in ('"', "“", "‘")):
+        return True  # "Let me add: the sector faces ...", 'adding, "They need to sit down."'
     if not (ctx.low[c].endswith("ed") and k == ctx.cues[c][0]):
         return False
     if _subject_pronoun(ctx.low[k]):

@@ -1267,3 +1267,24 @@ def test_the_phrase_after_a_comma_speaks(cb, text, speaker, content):
 ])
 def test_the_phrase_after_a_comma_needs_a_cue_that_closes_the_clause(cb, text):
     assert quotes(text, cb) == []
+
+
+def test_statement_before_an_aside_and_adding_a_quote(cb):
+    # PolNeAR train: 'X, Spicer said, adding, "..."': Spicer says both; before, the quote went to the
+    # sentence's subject ('Ryan and Trump') and the clause before the aside was lost
+    text = 'Ryan and Trump will meet sometime next week, Spicer said, adding, "They need to sit down."'
+    got = [(text[q.speaker_start:q.speaker_end], q.text) for q in quotes(text, cb)]
+    assert got == [("Spicer", "Ryan and Trump will meet sometime next week"), ("Spicer", '"They need to sit down."')]
+
+
+def test_statement_before_an_aside_and_adding_a_clause(cb):
+    text = "Ryan and Trump will meet sometime next week, Spicer said, adding that they need to sit down."
+    got = [(text[q.speaker_start:q.speaker_end], q.text) for q in quotes(text, cb)]
+    assert got == [("Spicer", "Ryan and Trump will meet sometime next week"), ("Spicer", "that they need to sit down")]
+
+
+def test_a_noun_cue_before_the_participle_is_not_the_speaker(cb):
+    # PolNeAR train: 'comments' is a cue word, but "Trump's comments" is what the campaign shrugged off
+    text = ("Ryan\u2019s campaign shrugged off Trump\u2019s comments, telling reporters, \u201cNeither Speaker Ryan nor "
+            "anyone on his team has ever asked for his endorsement.\u201d")
+    assert span_and_statement(text, cb)[0] == "Ryan\u2019s campaign"
