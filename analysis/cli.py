@@ -37,6 +37,12 @@ def _codebook(args: argparse.Namespace) -> int:
     return 0
 
 
+def _first_line_end(text: str) -> int | None:
+    """End of the text's first line, when there is one and more follows."""
+    end = text.find("\n")
+    return end if end > 0 and text[end:].strip() else None
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     import json
 
@@ -59,7 +65,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     gold_path = Path(args.gold)
     if gold_path.is_dir():
         gold = load_brat(gold_path)
-        articles = [Article(g.doc_id, g.text, g.doc_id, {}, detect_zones(g.text)) for g in gold]
+        articles = [Article(g.doc_id, g.text, g.doc_id, {}, detect_zones(g.text, headline_end=_first_line_end(g.text)
+                                                                         if args.first_line_headline else None))
+                    for g in gold]
     else:
         if not args.corpus:
             raise UserError("a CSV gold file needs --corpus: the corpus its doc_ids and offsets refer to")
@@ -227,6 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--gold", default=None, help="brat folder (text/, attributions/) or a CSV gold file")
     e.add_argument("--corpus", default=None, help="with a CSV gold file: the corpus its doc_ids refer to")
     e.add_argument("--codebook", default=None, help="codebook folder (default: the packaged one)")
+    e.add_argument("--first-line-headline", action="store_true",
+                   help="with a brat folder: the first line of each text is its headline (PolNeAR's texts open with theirs; "
+                        "a corpus run learns it from a title column or metadata)")
     e.add_argument("--limit", type=int, default=0, help="score only the first N documents")
     e.add_argument("--json", default=None, help="also write the scores to this JSON file")
     e.set_defaults(func=_evaluate)
