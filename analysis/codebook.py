@@ -36,7 +36,7 @@ LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 SPEECH_CATEGORIES = {"neutral", "loaded"}
 KINDS = {  # the values a lexicon's kind column may take: each one is a rule the code implements
-    "speech_cues": {"verb", "verb_to", "verb_wish", "verb_address", "verb_direct", "verb_clause", "source_prep"},
+    "speech_cues": {"verb", "verb_to", "verb_wish", "verb_address", "verb_direct", "verb_clause", "source_prep", "poll_prep"},
     "blame_cues": {"verb", "predicate", "provoke", "target_after"},
     "harm_triggers": {"verb", "noun"},
     "stance_markers": {"distancing", "hedge"},

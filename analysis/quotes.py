@@ -60,6 +60,7 @@ ASIDE_OPENERS = (",", "—", "–", "(")
 ADDRESSEE_MAX = 8        # tokens of 'a Senate panel on Wednesday' closing a sentence after its cue
 RESEARCH_HEAD_MAX = 5    # tokens of 'A New York Times/CBS News poll' searched for the research noun
 LONG_SUBJECT_MAX = 25    # tokens of a subject with its relative clause ('The judges who ruled that ... said')
+POLL_HEAD_MAX = 9        # tokens of 'an NBC News/Wall Street Journal poll' searched for the poll noun
 CUE_MAX_TOKENS = 3       # tokens of the longest cue ('according to', 'point out')
 ASIDE_MAX = 14           # tokens of ", after the scandal broke in March," between a speaker and the cue
 VERB_KINDS = ("verb", "verb_to", "verb_wish", "verb_address", "verb_clause")  # cue kinds that make a statement of their own (not verb_direct, source_prep)
@@ -117,13 +118,25 @@ class _Ctx:
             if tok.text[:1].isupper() and tok.start not in sent_starts and not heads.contains(tok.start):
                 continue
             for ws, e in cands:
-                if tuple(self.low[i:i + len(ws)]) == ws:
+                if tuple(self.low[i:i + len(ws)]) == ws and (e["kind"] != "poll_prep" or self._poll_after(i + len(ws))):
                     self.cues[i] = (i + len(ws), e)
                     break
         self.surnames: dict[str, bool] = {}
         self.quotes = doc.quote_spans
         # where quotation marks stand: an apostrophe token anywhere else is one ('Sanders’ campaign')
         self.quote_marks = {q.start for q in self.quotes} | {q.end - 1 for q in self.quotes if q.closed}
+
+    def _poll_after(self, k: int) -> bool:
+        """A poll or survey is named within the phrase that starts at token ``k`` ('a CNN national poll')."""
+        w = words()
+        for x in range(k, min(len(self.low), k + POLL_HEAD_MAX)):
+            if self.low[x] in w["poll_noun"]:
+                return True
+            tok = self.toks[x].text
+            if not (self.low[x] in w["determiner"] or self.low[x] in w["poll_word"] or self.low[x] in ("/", "-", "'s", "’s")
+                    or tok[:1].isupper() or tok[:1].isdigit()):
+                return False  # 'in the District of Columbia head to the polls': not a poll's name
+        return False
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -1025,7 +1038,7 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
                 continue
             ce, e = ctx.cues[c]
             cue = (ctx.toks[c].start, ctx.toks[ce - 1].end, e)
-            if e["kind"] == "source_prep":
+            if e["kind"] in ("source_prep", "poll_prep"):
                 raw = _according_to(ctx, c, ce, lo, hi, s, cue)
             elif c > lo and ctx.low[c - 1] in (",", "and") and (prev := _speaker_in_sentence(earlier + out, s, cue[0])):
                 raw = _coordinated(ctx, c, ce, hi, s, cue, prev)
@@ -1481,6 +1494,15 @@ def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:
     if np_end == ce:
         return None
     sp = (ce, np_end)
+    if cue[2]["kind"] == "poll_prep":
+        poll = next(x for x in range(ce, np_end) if ctx.low[x] in w["poll_noun"])
+        if any(t in w["verb_like"] or t in w["verb_prev"] or (_verb_like(t) and t not in w["poll_participle"])
+               for t in ctx.low[poll + 1:np_end]):
+            return None  # "15 percent of voters in the poll were undecided", "the polls closed": no poll's phrase
+        if any(x in ctx.cues and ctx.cues[x][1]["kind"] in VERB_KINDS for x in range(np_end, hi)):
+            return None  # "In a CNN poll, 38 percent of voters said ...": the voters' own statement
+        if not opens:
+            return _poll_finding(ctx, c, lo, np_end, hi, sp, cue)
     if opens:
         # "According to X, CONTENT."
         if np_end < hi and ctx.low[np_end] == ",":
@@ -1498,12 +1520,24 @@ def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:
     if ctx.low[c - 1] == "," and c - 1 - lo >= MIN_CONTENT_TOKENS:
         start = ctx.toks[lo].start
         return _Raw(start, ctx.toks[c - 1].start, "indirect", "according_to_after", ctx.span(*sp), cue)
+
     if ctx.low[c - 1] == "," and np_end + MIN_CONTENT_TOKENS < hi and ctx.low[np_end] == ",":
         # "Fundraising, according to the campaign, has surged": the statement is the sentence
         end = _content_end(ctx, s.end)
         if end > ctx.toks[np_end].end:
             return _Raw(ctx.toks[lo].start, end, "indirect", "according_to_inside", ctx.span(*sp), cue)
     return None
+
+
+def _poll_finding(ctx: _Ctx, c: int, lo: int, np_end: int, hi: int, sp: tuple[int, int], cue) -> _Raw | None:
+    """'Clinton held a 24-point lead among black voters in a CNN national poll.': the clause before
+    'in' and a poll that closes it is what the poll found, when it holds a figure ('Russia took part in
+    the survey' is no finding)."""
+    end = c - 1 if ctx.low[c - 1] == "," else c
+    if end - lo < MIN_CONTENT_TOKENS or not (np_end >= hi or ctx.low[np_end] in (".", ",")) \
+            or not any(any(ch.isdigit() for ch in t) or t in words()["percent"] for t in ctx.low[lo:end]):
+        return None
+    return _Raw(ctx.toks[lo].start, ctx.toks[end - 1].end, "indirect", "according_to_after", ctx.span(*sp), cue)
 
 
 def _headline_colon(ctx: _Ctx, start: int, end: int) -> _Raw | None:

@@ -1317,3 +1317,29 @@ def test_evaluate_can_take_the_first_line_as_the_headline(tmp_path):
         assert res.returncode == 0, res.stderr
         recall[bool(flag)] = json.loads((tmp_path / "s.json").read_text())["speaker_span"]["exact"]["recall"]
     assert recall == {False: 0.0, True: 1.0}
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # PolNeAR train codes a poll named after 'in' as the source of its finding
+    ("In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton.",
+     "an NBC News/Wall Street Journal poll released Monday", "50 percent of respondents chose Clinton"),
+    ("In 2007, Hillary Clinton held a 24-point lead over Barack Obama among black voters in a CNN national poll.",
+     "a CNN national poll", "In 2007, Hillary Clinton held a 24-point lead over Barack Obama among black voters"),
+])
+def test_a_poll_after_in_is_the_source_of_its_finding(cb, text, speaker, content):
+    assert span_and_statement(text, cb) == (speaker, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia took part in the survey.",                                      # no figure: no finding
+    "Fifteen percent of voters in the poll were undecided about the race.",  # the poll is part of the subject
+    "Turnout was 60 percent when voters in the District of Columbia head to the polls.",  # voting, not a poll
+    "Clinton reached 40 percent before the New Hampshire polls closed.",
+])
+def test_in_before_a_poll_that_reports_nothing_is_no_source(cb, text):
+    assert quotes(text, cb) == []
+
+
+def test_voters_in_a_poll_speak_for_themselves(cb):
+    text = "In a CNN poll the same month, 38 percent of voters said Mr. Clinton should step down from the foundation."
+    assert span_and_statement(text, cb) == ("38 percent of voters", "Mr. Clinton should step down from the foundation")
