@@ -32,7 +32,7 @@ from .quotemarks import QuoteSpan
 from .records import Quote, Span
 from .roles import find_holders
 from .spans import SpanSet
-from .speakers import Resolver, Speaker, find_persons, find_turns, headline_turn, is_cap, is_word, turn_label, is_negation, looks_like_speaker, trim_np, words
+from .speakers import Resolver, Speaker, contracted_pronoun, find_persons, find_turns, headline_turn, is_cap, is_word, turn_label, is_negation, looks_like_speaker, trim_np, words
 from .text import tokens as tokenize
 from .zones import title_case
 
@@ -1238,7 +1238,8 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
             return True  # "It was agreed", "was noted": no speaker named
         alone = ctx.low[c] in w["plain_subject_cue"] and _lone_quantifier(ctx, j - 1, lo)  # "Some said", "one in five say"
         verb_form = ctx.low[c] in w["no_addressee"] or ctx.cues[c][1]["kind"] == "verb_address" or ctx.low[c].endswith("ed")
-        if (ctx.low[j - 1] in w["determiner"] and not alone) or prev.endswith(("'s", "’s")) \
+        has_said = (pron := contracted_pronoun(prev)) is not None and pron.lower() != "it" and ctx.cues[c][1]["kind"] != "verb_address"
+        if (ctx.low[j - 1] in w["determiner"] and not alone) or (prev.endswith(("'s", "’s")) and not has_said) \
                 or (is_cap(prev) and prev.endswith(("ian", "ese", "ish")) and not verb_form):
             return True  # "the Ukrainian state", "Ukraine's state": the cue word is a noun ("Calabrese told" is a name)
         if ctx.low[j - 1] == "you" and ctx.low[c] in w["discourse_verb"]:
@@ -1690,6 +1691,8 @@ def _resolve(ctx: _Ctx, raws: list[_Raw]) -> list[Quote]:
     last: tuple[Quote, int] | None = None
     for n, r in enumerate(raws, 1):
         qid = f"{art.doc_id}#q{n}"
+        if r.speaker and (pron := contracted_pronoun(ctx.text[r.speaker[0]:r.speaker[1]])):
+            r.speaker = (r.speaker[0], r.speaker[0] + len(pron))  # "He’s said", "They've said": the pronoun speaks
         sp = _resolve_relative(ctx, resolver, r.speaker) if r.speaker else None
         sp = sp or (resolver.resolve(ctx.text, *r.speaker) if r.speaker else None)
         if sp is None and r.floating and last is not None and ctx.para_index(r.start) - last[1] <= FLOAT_PARAGRAPHS:

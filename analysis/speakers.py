@@ -24,6 +24,7 @@ from .spans import SpanSet
 
 GRAMMAR = Path(__file__).parent / "resources" / "grammar.csv"
 NP_MAX_TOKENS = 10   # a longer stretch before a cue is a clause, not a speaker phrase
+_CONTRACTION = re.compile(r"([a-z]+)['’](?:s|d|ve|ll|re|m)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +95,16 @@ def trim_np(toks: list[Span]) -> list[Span]:
     return out
 
 
+def contracted_pronoun(word: str) -> str | None:
+    """The pronoun of a contraction ("He’s", "They've", "I'd" -> 'He', 'They', 'I'), else None."""
+    m = _CONTRACTION.fullmatch(word)
+    if m is None:
+        return None
+    w = words()
+    low = m.group(1).lower()
+    return m.group(1) if low in w["pronoun_m"] | w["pronoun_f"] | w["pronoun_group"] | {"i", "it", "you"} else None
+
+
 def looks_like_speaker(toks: list[Span], mentions_in: bool) -> bool:
     """Heuristic check that a phrase can be a speaker: a name, pronoun, actor or role noun."""
     if not toks or len(toks) > NP_MAX_TOKENS:
@@ -103,7 +114,7 @@ def looks_like_speaker(toks: list[Span], mentions_in: bool) -> bool:
     if any(not is_word(t.text) and t.text not in (".", "'", "’", "-", "&", ",", "%") for t in toks):
         return False
     pronouns = w["pronoun_m"] | w["pronoun_f"] | w["pronoun_group"] | {"i", "it", "you", "who", "which"}
-    if len(toks) == 1 and low[0] in pronouns:
+    if len(toks) == 1 and (low[0] in pronouns or contracted_pronoun(low[0])):
         return low[0] not in w["object_pronoun"]  # "told them commenting on": 'them' is never a subject
     gerund = low[0].endswith("ing") and len(low[0]) > 5 and not (
         len(toks) > 1 and all(is_cap(t.text) and lw not in w["not_a_name"] for t, lw in zip(toks, low)))

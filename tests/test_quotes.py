@@ -1343,3 +1343,25 @@ def test_in_before_a_poll_that_reports_nothing_is_no_source(cb, text):
 def test_voters_in_a_poll_speak_for_themselves(cb):
     text = "In a CNN poll the same month, 38 percent of voters said Mr. Clinton should step down from the foundation."
     assert span_and_statement(text, cb) == ("38 percent of voters", "Mr. Clinton should step down from the foundation")
+
+
+@pytest.mark.parametrize("text, span", [
+    # PolNeAR train and the case study: a pronoun with a contraction is still the pronoun ('I'd' was left
+    # unresolved as the name "I'd", and "He’s said" was read as a possessive before a noun)
+    ("Vladimir Putin spoke on Monday. He\u2019d said that the plan will work.", "He"),
+    ("Vladimir Putin spoke on Monday. He\u2019s said that the plan will work.", "He"),
+])
+def test_a_contracted_pronoun_is_resolved(cb, text, span):
+    q = one(text, cb)
+    assert (text[q.speaker_start:q.speaker_end], q.speaker, q.speaker_side) == (span, "Vladimir Putin", "russia")
+
+
+def test_it_is_said_has_no_speaker(cb):
+    assert quotes("It's said that the plan will work.", cb) == []
+
+
+def test_a_contracted_first_person_in_a_transcript_is_the_turn_speaker(cb):
+    # case study (Kremlin transcripts): "I'd note that ..." had the speaker "I'd", with no side
+    text = "Vladimir Putin: Colleagues, good afternoon. I\u2019d note that our trade grew by over 36 percent last year."
+    q = one(text, cb)
+    assert (text[q.speaker_start:q.speaker_end], q.speaker, q.speaker_side) == ("I", "Vladimir Putin", "russia")
