@@ -366,6 +366,11 @@ class Resolver:
             return Speaker(start, end, phrase, sp.name, sp.actor, sp.side)
         elif before and before[-1] in w["role_rank"] and self._role_alias(text, m):
             m = None  # "the Deputy Head of the Office of the President" is not its head
+        if m is not None and text[m.end:m.end + 2] in ("'s", "’s") and text[m.end + 2:end].strip():
+            # "Putin's aides", "Russia's opponents": the possessor does not speak; its side is theirs,
+            # unless they stand against it
+            head = text[m.end + 2:end].split()[-1].lower()
+            return Speaker(start, end, phrase, phrase, None, None if head in w["opponent_noun"] else m.side)
         if m is not None:
             actor = self.cb.actors[m.actor]
             name = actor.name if actor.type == "person" else phrase

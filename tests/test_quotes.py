@@ -1365,3 +1365,15 @@ def test_a_contracted_first_person_in_a_transcript_is_the_turn_speaker(cb):
     text = "Vladimir Putin: Colleagues, good afternoon. I\u2019d note that our trade grew by over 36 percent last year."
     q = one(text, cb)
     assert (text[q.speaker_start:q.speaker_end], q.speaker, q.speaker_side) == ("I", "Vladimir Putin", "russia")
+
+
+@pytest.mark.parametrize("text, speaker, side", [
+    # the possessor does not speak: "Putin's aides" were named 'Vladimir Putin'
+    ("Vladimir Putin spoke on Monday. Putin\u2019s aides said that the plan will work.", "Putin\u2019s aides", "russia"),
+    # case study: 'our opponents' of Russia were given the side russia
+    ("Russia's opponents said that they will intensify their efforts.", "Russia's opponents", None),
+    ("Ukraine's current authorities said that the plan will fail.", "Ukraine's current authorities", "ukraine"),
+])
+def test_a_possessive_speaker_is_not_its_possessor(cb, text, speaker, side):
+    q = one(text, cb)
+    assert (q.speaker, q.speaker_side) == (speaker, side)
