@@ -844,7 +844,7 @@ def _the_phrase_after_comma(ctx: _Ctx, c: int, ce: int, lo: int) -> tuple[int, i
     after a comma and runs to a cue that closes the clause is its speaker, whatever its noun
     ('..., the parties discussed the need' is a report of what they did)."""
     w = words()
-    if ce < len(ctx.low) and ctx.low[ce] not in (",", ".", ";") \
+    if (ce < len(ctx.low) and ctx.low[ce] not in (",", ".", ";")) \
             or not (ctx.low[c] in w["say_verb"] or ctx.low[c] in w["plain_subject_cue"]):
         return None
     i = next((x + 1 for x in range(c - 1, max(lo, c - NP_MAX_AFTER) - 1, -1) if ctx.low[x] == ","), None)
@@ -888,14 +888,11 @@ def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _
             if e["kind"] == "verb_direct" and not any(t in (",", ":") for t in between):
                 return None  # 'He read "War and Peace"': a title, not what the text says
             shared = c > lo and ctx.low[c - 1] == "," and ctx.low[c].endswith("ing") and all(t in (",", ":") for t in between)
-            first = next((x for x in range(c - 2, max(lo, c - 1 - CUE_MAX_TOKENS) - 1, -1)
-                          if x in ctx.cues and ctx.cues[x][0] == c - 1 and ctx.low[x] in words()["say_verb"]), None) if shared else None
-            if first is not None and (sp := _np_before(ctx, first, lo)) is not None \
-                    and not ctx.low[sp[1] - 1].endswith(("'s", "’s")):
-                pass  # '..., Spicer said, adding, "..."': the speaker of the cue before ("Trump's comments" is a noun)
-            elif shared:
-                # 'Christie bristled at advising Trump, saying, "..."': the sentence's subject speaks
-                sp = _clause_subject(ctx, ctx.tok_at(max(s_start, lo_offset)), c - 1, named=False)
+            if shared:
+                # '..., Spicer said, adding, "..."': the speaker of the say verb right before; else, as in
+                # 'Christie bristled at advising Trump, saying, "..."', the sentence's subject speaks
+                sp = _say_speaker_before(ctx, c - 1, lo) \
+                    or _clause_subject(ctx, ctx.tok_at(max(s_start, lo_offset)), c - 1, named=False)
             else:
                 sp = _np_before(ctx, c, lo)
             if sp is None:
@@ -928,6 +925,15 @@ def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _
                 _cut_at_coordinated_cue(ctx, raw, ce, ctx.tok_at(s_end))
             return raw
     return None
+
+
+def _say_speaker_before(ctx: _Ctx, comma: int, lo: int) -> tuple[int, int] | None:
+    """The speaker of a say verb that ends right before ``comma`` ('..., Spicer said, adding'), if any;
+    not of a noun that is a cue word ("Trump's comments, telling")."""
+    first = next((x for x in range(comma - 1, max(lo, comma - CUE_MAX_TOKENS) - 1, -1)
+                  if x in ctx.cues and ctx.cues[x][0] == comma and ctx.low[x] in words()["say_verb"]), None)
+    sp = _np_before(ctx, first, lo) if first is not None else None
+    return sp if sp is not None and not ctx.low[sp[1] - 1].endswith(("'s", "’s")) else None
 
 
 def _continues_after(ctx: _Ctx, q: QuoteSpan) -> int | None:
@@ -1521,7 +1527,6 @@ def _according_to(ctx, c, ce, lo, hi, s, cue) -> _Raw | None:
     if ctx.low[c - 1] == "," and c - 1 - lo >= MIN_CONTENT_TOKENS:
         start = ctx.toks[lo].start
         return _Raw(start, ctx.toks[c - 1].start, "indirect", "according_to_after", ctx.span(*sp), cue)
-
     if ctx.low[c - 1] == "," and np_end + MIN_CONTENT_TOKENS < hi and ctx.low[np_end] == ",":
         # "Fundraising, according to the campaign, has surged": the statement is the sentence
         end = _content_end(ctx, s.end)
