@@ -847,8 +847,9 @@ def _the_phrase_after_comma(ctx: _Ctx, c: int, ce: int, lo: int) -> tuple[int, i
     if (ce < len(ctx.low) and ctx.low[ce] not in (",", ".", ";")) \
             or not (ctx.low[c] in w["say_verb"] or ctx.low[c] in w["plain_subject_cue"]):
         return None
-    i = next((x + 1 for x in range(c - 1, max(lo, c - NP_MAX_AFTER) - 1, -1) if ctx.low[x] == ","), None)
-    if i is None or i >= c or ctx.low[i] != "the":
+    floor = max(lo, c - NP_MAX_AFTER)
+    i = _clause_start(ctx, c, floor)
+    if i == floor or i >= c or ctx.low[i - 1] != "," or ctx.low[i] != "the":
         return None
     return _stretch_before(ctx, i, c)
 
@@ -1244,13 +1245,19 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
             return True  # "It was agreed", "was noted": no speaker named
         alone = ctx.low[c] in w["plain_subject_cue"] and _lone_quantifier(ctx, j - 1, lo)  # "Some said", "one in five say"
         verb_form = ctx.low[c] in w["no_addressee"] or ctx.cues[c][1]["kind"] == "verb_address" or ctx.low[c].endswith("ed")
-        has_said = (pron := contracted_pronoun(prev)) is not None and pron.lower() != "it" and ctx.cues[c][1]["kind"] != "verb_address"
-        if (ctx.low[j - 1] in w["determiner"] and not alone) or (prev.endswith(("'s", "’s")) and not has_said) \
+        if (ctx.low[j - 1] in w["determiner"] and not alone) or (prev.endswith(("'s", "’s")) and not _has_said(ctx, c, prev)) \
                 or (is_cap(prev) and prev.endswith(("ian", "ese", "ish")) and not verb_form):
             return True  # "the Ukrainian state", "Ukraine's state": the cue word is a noun ("Calabrese told" is a name)
         if ctx.low[j - 1] == "you" and ctx.low[c] in w["discourse_verb"]:
             return True  # "You know, ..." is a discourse marker
     return False
+
+
+def _has_said(ctx: _Ctx, c: int, prev: str) -> bool:
+    """"He’s said": a contracted pronoun before the cue (has), not a possessive before a noun; not
+    'it's said' (passive) or 'he's told' (is told, as often as has told)."""
+    pron = contracted_pronoun(prev)
+    return pron is not None and pron.lower() != "it" and ctx.cues[c][1]["kind"] != "verb_address"
 
 
 def _relative_gap(ctx: _Ctx, c: int, lo: int) -> bool:

@@ -100,9 +100,14 @@ def contracted_pronoun(word: str) -> str | None:
     m = _CONTRACTION.fullmatch(word)
     if m is None:
         return None
+    return m.group(1) if m.group(1).lower() in _subject_pronouns() else None
+
+
+@lru_cache(maxsize=1)
+def _subject_pronouns() -> frozenset[str]:
+    """Pronouns that can be a speaker by themselves."""
     w = words()
-    low = m.group(1).lower()
-    return m.group(1) if low in w["pronoun_m"] | w["pronoun_f"] | w["pronoun_group"] | {"i", "it", "you"} else None
+    return w["pronoun_m"] | w["pronoun_f"] | w["pronoun_group"] | {"i", "it", "you"}
 
 
 def looks_like_speaker(toks: list[Span], mentions_in: bool) -> bool:
@@ -113,7 +118,7 @@ def looks_like_speaker(toks: list[Span], mentions_in: bool) -> bool:
     low = [t.text.lower() for t in toks]
     if any(not is_word(t.text) and t.text not in (".", "'", "’", "-", "&", ",", "%") for t in toks):
         return False
-    pronouns = w["pronoun_m"] | w["pronoun_f"] | w["pronoun_group"] | {"i", "it", "you", "who", "which"}
+    pronouns = _subject_pronouns() | {"who", "which"}
     if len(toks) == 1 and (low[0] in pronouns or contracted_pronoun(low[0])):
         return low[0] not in w["object_pronoun"]  # "told them commenting on": 'them' is never a subject
     gerund = low[0].endswith("ing") and len(low[0]) > 5 and not (

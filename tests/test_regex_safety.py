@@ -42,6 +42,11 @@ ADVERSARIAL = {
     "glued_labels": "Kostin AndreiVTB Bank Chairman: I think that it works. " * 3000,
     "glued_no_colon": "Kostin AndreiVTB" + " Bank Chairman" * 20000,
     "roles": "Adviser to the Head of the Office of the President Mykhailo Podolyak spoke. The President said it works. " * 2000,
+    # session 14: polls after 'in', 'the' phrases after a comma, contracted pronouns
+    "polls": "In a CNN poll released Monday, 50 percent chose Clinton, up 3 points in the latest poll. " * 3000,
+    "in_chain": "in the" * 20000 + " poll",
+    "the_phrases": "It works, the board said, the admiral noted. " * 5000,
+    "contractions": "He’s said it. They've said it. I'd note it. " * 5000,
 }
 
 
