@@ -52,6 +52,8 @@ MODIFIERS_MAX = 2        # lower-case words between a determiner and a speaker's
 RELATIVE_MAX = 14        # tokens of "who ..." between a speaker and the cue
 LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long ...
 LOOSE_NP_MAX = 12        # ... unless a longer one opens its sentence or clause ('The deputy head of China's delegation to the forum')
+PLACE_TOKENS = 3        # ... a place after 'of' in a speaker's phrase ('of Columbia, South Carolina')
+BARE_PLURAL_MAX = 3     # ... a bare plural subject ('hacking specialists')
 PLAIN_SUBJECT_MAX = 6    # ... and a plain noun phrase before a speech verb ('the 57-year-old scientist')
 APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker span
 APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have
@@ -336,6 +338,8 @@ def _phrase_for_cue(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
         if app is not None:
             return app[0], app[1] + 1   # the appositive's closing comma belongs to it, as coders mark it
     np_ = _phrase_before(ctx, k, lo)
+    if np_ is not None and (whole := _with_place_before(ctx, np_, lo)) is not None:
+        np_ = whole
     if np_ is not None and np_[0] > lo and ctx.low[np_[0] - 1] in w["phrase_preposition"]:
         # "Some delegates at the convention in Philadelphia said": the name ends a longer phrase
         loose = _loose_np(ctx, k, lo)
@@ -361,6 +365,25 @@ def _phrase_for_cue(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
     if loose is None and not comma:
         loose = _long_subject(ctx, cue_i, k, lo) or _research_subject(ctx, cue_i, k, lo)
     return loose
+
+
+def _with_place_before(ctx: _Ctx, np_: tuple[int, int], lo: int) -> tuple[int, int] | None:
+    """'Stacy Baker of Columbia, South Carolina says': the phrase before the cue is the end of a place
+    ('Columbia, South Carolina') that a person's phrase takes; that whole phrase is the speaker."""
+    w = words()
+    a, b = np_
+    if b - a > PLACE_TOKENS or a - 2 <= lo or ctx.low[a - 1] != "," or not all(is_cap(t.text) for t in ctx.toks[a:b]):
+        return None
+    p = a - 1
+    while p > lo and a - 1 - p < PLACE_TOKENS and is_cap(ctx.toks[p - 1].text) and not _pronoun(ctx.low[p - 1]):
+        p -= 1
+    if p == a - 1 or p - 1 <= lo or ctx.low[p - 1] not in ("of", "from"):
+        return None
+    head = _phrase_before(ctx, p - 1, lo)
+    if head is None or head[1] != p - 1 or not (head[0] == lo or ctx.low[head[0] - 1] in PUNCT_BREAK
+                                               or ctx.low[head[0] - 1] in w["clause_break"]):
+        return None
+    return head[0], b
 
 
 def _research(ctx: _Ctx, cue_i: int, a: int, b: int) -> bool:
@@ -455,12 +478,30 @@ def _plain_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int] | 
             and (first[0] == lo or ctx.low[first[0] - 1] in PUNCT_BREAK):
         return first[0], k  # "Trump and his attorneys have said"
     toks = trim_np(ctx.toks[i:k])
+    if toks and toks[0].start == ctx.toks[i].start and _bare_plural(ctx, toks, cue_i):
+        return ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
     if not toks or toks[0].start != ctx.toks[i].start or toks[0].text.lower() not in w["determiner"] or len(toks) < 2:
         return None  # "on our people, on our children adds": the phrase must open the clause itself
     if any(not is_word(t.text) and t.text not in ("-", "'s", "’s") or _verb_like(t.text) or _pronoun(t.text.lower())
            or t.text.lower() in w["be_form"] or t.text.lower() in w["topic_preposition"] for t in toks[1:]):
         return None  # "The move made clear", "Each of them said": not a plain noun phrase
     return ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
+
+
+def _bare_plural(ctx: _Ctx, toks: list[Span], cue_i: int) -> bool:
+    """'..., but hacking specialists say ...', 'forecasters say': a plural noun with only lower-case
+    modifiers before it, right before a say verb in its plural form ('say', 'said', not 'says';
+    not 'heroes have constantly declared themselves')."""
+    w = words()
+    last = toks[-1].text
+    if ctx.low[cue_i].endswith("s") or ctx.low[cue_i] not in w["say_verb"] or ctx.tok_at(toks[-1].start) != cue_i - 1 \
+            or len(toks) > BARE_PLURAL_MAX or not last.islower() \
+            or not last.endswith("s") or last.endswith(("ss", "us", "ics")):
+        return False
+    return all(t.text.isalpha() and t.text.islower() and not _verb_like(t.text) and not _pronoun(t.text.lower())
+               and not t.text.endswith("ly") and not any(t.text in w[k] for k in ("be_form", "topic_preposition", "determiner",
+                                                                                   "clause_break", "negation", "skip_between"))
+               for t in toks)
 
 
 def _verb_chain(ctx: _Ctx, c: int, lo: int) -> tuple[int, bool]:

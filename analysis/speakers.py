@@ -193,9 +193,9 @@ def clean_name(phrase: str) -> str:
 def _after_org(names: list) -> list:
     """The name after an institution in a run of capitalised words ('Office Mykhailo Podoliak'
     -> 'Mykhailo Podoliak'): two or more words after the last institution word, else []."""
-    org = words()["org_word"]
+    w = words()
     text = [getattr(n, "text", n) for n in names]
-    last = max((i for i, t in enumerate(text) if t.lower() in org), default=-1)
+    last = max((i for i, t in enumerate(text) if t.lower() in w["org_word"] or t.lower() in w["not_person_word"]), default=-1)
     return names[last + 1:] if last >= 0 and len(names) - last - 1 >= 2 and all(is_cap(t) for t in text[last + 1:]) else []
 
 
@@ -429,6 +429,17 @@ def _after_role_of(before: tuple[str, ...]) -> bool:
     return before[-1:] != ("to",) and _role_complement(list(before))
 
 
+def _person_like(names: list[Span], before: tuple[str, ...]) -> bool:
+    """Can a run of capitalised words name a person? Not an organisation, event or thing ('Project
+    Syndicate', 'World War II', 'Sputnik V'), nor a place after 'in' ('in South Carolina')."""
+    w = words()
+    low = [t.text.lower() for t in names]
+    if any(x in w["org_word"] or x in w["not_person_word"] for x in low) or len(low[-1]) == 1:
+        return False
+    possessive = names[-1].text.endswith(("'s", "’s"))
+    return possessive or not (before[-1:] and before[-1] in w["place_preposition"])
+
+
 def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Mention], skip: list[tuple[int, int]]) -> list[Person]:
     """Persons named in the text: codebook person mentions and runs of capitalised words."""
     w = words()
@@ -443,17 +454,23 @@ def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Men
 
     def flush():
         names = [t for t in run if t.text.lower() not in w["title_word"]]
+        if names and names[0].text.endswith("ing") and (names[0].start == 0 or text[names[0].start - 2:names[0].start].strip() in ("", ".")):
+            names = names[1:]  # "Greeting Zuzana Čaputová in Kyiv, he ...": the participle opens the sentence
         if len(names) < 2:
             return
         after_org = _after_org(names)
         if after_org:
             names = after_org  # "Office Mykhailo Podoliak" -> "Mykhailo Podoliak"
+        elif not _person_like(names, before):
+            return
         elif _after_role_of(before):
             if len(names) < 3:
                 return  # "Minister of Internal Affairs": the role's domain, not a person
             names = names[-2:]  # "Prime Minister of Bulgaria Kiril Petkov" -> "Kiril Petkov"
         elif before[-1:] and before[-1] in w["article"] and not (run[0].text.lower() in w["role_head"] and run[1:] == names):
             return  # "the Anti-Defamation League"; but "the President Mykhailo Podolyak" is the role and a name
+        while len(names) > 2 and taken.contains(names[0].start):
+            names = names[1:]  # "Minister of Economy of Ukraine Yulia Svyrydenko": the country is a mention, the rest a name
         if not taken.contains(names[0].start):
             out.append(Person(names[0].start, " ".join(t.text for t in names), None, None))
 
