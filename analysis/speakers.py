@@ -23,6 +23,7 @@ from .roles import Holder, first_holders, fits, parse_role, speaker_role
 from .spans import SpanSet
 
 GRAMMAR = Path(__file__).parent / "resources" / "grammar.csv"
+PLACES = Path(__file__).parent / "resources" / "places.csv"
 NP_MAX_TOKENS = 10   # a longer stretch before a cue is a clause, not a speaker phrase
 _CONTRACTION = re.compile(r"([a-z]+)['’](?:s|d|ve|ll|re|m)", re.IGNORECASE)
 
@@ -37,6 +38,20 @@ def words() -> dict[str, frozenset[str]]:
         dup = sorted({r["id"] for r in rows if sum(x["id"] == r["id"] for x in rows) > 1})
         raise ValueError(f"{GRAMMAR}: list id repeated: {', '.join(dup)}")
     return out
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[tuple[str, ...]]:
+    """Place names and demonyms of resources/places.csv, lower case, as word tuples."""
+    with open(PLACES, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(ln for ln in fh if not ln.startswith("#")))
+    names = [r["name"] for r in rows] + [d for r in rows for d in r["demonyms"].split("|") if d]
+    return frozenset(tuple(n.lower().split()) for n in names)
+
+
+def leading_place(low: list[str]) -> int:
+    """How many words at the start of ``low`` name a place or its people ('estonia', 'south korean'); 0 if none."""
+    return next((n for n in (3, 2, 1) if n <= len(low) and tuple(low[:n]) in places()), 0)
 
 
 def negated_contraction(low: str) -> bool:
@@ -174,11 +189,17 @@ def clean_name(phrase: str) -> str:
     after_org = _after_org(parts)
     if after_org:
         return clean_name(" ".join(after_org))  # "Deputy Head of the President's Office Rostyslav Shurma"
+    lead = leading_place([p.lower() for p in parts])
+    if 0 < lead and len(parts) - lead >= 2 and all(is_cap(p) for p in parts[lead:]):
+        return clean_name(" ".join(parts[lead:]))  # "Romanian President Klaus Iohannis"
     caps = [i for i, p in enumerate(parts) if is_cap(p) and p.lower() not in w["title_word"] and p.lower() not in w["determiner"]]
     run = len(parts)
     while run > 0 and is_cap(parts[run - 1]):
         run -= 1
     k = run - 1 if run > 0 and parts[run - 1].lower() in w["determiner"] else run
+    lead = leading_place([p.lower() for p in parts[run:]])
+    if 0 < run and parts[run - 1] == "of" and lead and len(parts) - run - lead >= 2:
+        return " ".join(parts[run + lead:])  # "President of the Republic of Estonia Alar Karis"
     if 1 < k < len(parts) and parts[k - 1].lower() in w["phrase_preposition"] and not any(is_cap(p) for p in parts[1:k]) \
             and parts[0].lower() not in w["title_word"]:
         return phrase  # "Some delegates at the convention in Philadelphia": the name is not the head
@@ -219,6 +240,8 @@ def _role_of(parts: list[str], titles: frozenset[str]) -> str | None:
 _TURN = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+(?:of|the|and|[A-Z][\w.'’-]*)){0,11})(?:[ \t]?\([a-z]{1,20}\))?:[ \t]")
 
 
+# "Lukashenko AlexanderPresident of Belarus:": two words glued by the transcript ('McFaul', 'DeLong' are names)
+_GLUED_WORD = re.compile(r"^[A-Z][a-z]{3,}[A-Z]")
 _TURN_LEAD = frozenset(" \t\n*<>…[]")
 # Kremlin transcripts glue a speaker's reversed name to their role: "Kudrin AlexeiChairman of the Accounts Chamber:"
 _GLUED_TURN = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]{3,})[A-Z][\w.,'’ -]{0,80}?:[ \t]")
@@ -412,7 +435,8 @@ class Resolver:
                 self.speakers.append((start, full))
                 return Speaker(start, end, phrase, full.name, full.actor, self.cb.side_of(full.actor))
         if (is_cap(name) and name != phrase or (is_cap(phrase) and len(name.split()) >= 2)) \
-                and phrase.split()[0].lower() not in w["determiner"]:  # "The Anti-Defamation League" is no person
+                and phrase.split()[0].lower() not in w["determiner"] and leading_place(name.lower().split()) < len(name.split()):
+            # "The Anti-Defamation League" and "New York" are no person
             self.speakers.append((start, Person(start, name, None, None)))
         return Speaker(start, end, phrase, name, None, None)
 
@@ -471,6 +495,14 @@ def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Men
             return  # "the Anti-Defamation League"; but "the President Mykhailo Podolyak" is the role and a name
         while len(names) > 2 and taken.contains(names[0].start):
             names = names[1:]  # "Minister of Economy of Ukraine Yulia Svyrydenko": the country is a mention, the rest a name
+        again = next((n for n in range(1, len(names)) if names[n].text in {t.text for t in names[:n]}), None)
+        if again is not None and again >= 2:
+            names = names[:again]  # "Alexander Lukashenko Lukashenko Alexander...": a transcript's name, then its label
+        lead = leading_place([t.text.lower() for t in names])
+        if lead == len(names):
+            return  # "South Korea", "New Hampshire"
+        if len(names) - lead >= 2:
+            names = names[lead:]  # "Prime Minister of Luxembourg Xavier Bettel", "Indonesian Joko Widodo"
         if not taken.contains(names[0].start):
             out.append(Person(names[0].start, " ".join(t.text for t in names), None, None))
 
@@ -479,10 +511,10 @@ def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Men
     for i in [i for i, t in enumerate(tokens) if t.text[:1].isupper()]:
         t = tokens[i]
         if not (t.text.replace("'", "").replace("’", "").replace("-", "").isalpha()
-                and t.text.lower() not in not_a_name and "." not in t.text[:-1]):
+                and t.text.lower() not in not_a_name and "." not in t.text[:-1]) or _GLUED_WORD.search(t.text):
             continue
         # a run is adjacent name-like tokens; any other token between two ends it
-        if run and (i != last + 1 or t.start - run[-1].end > 1):
+        if run and (i != last + 1 or t.start - run[-1].end > 1 or text[run[-1].end:t.start] == "\n"):
             flush()
             run = []
         if not run:

@@ -1433,3 +1433,20 @@ def test_a_regnal_number_is_part_of_a_name(cb):
     # guard: 'Empress Catherine II' stays a person for 'she' (a first version dropped names ending in a numeral)
     text = "The sculpture of Empress Catherine II stands here. She wrote that she would defend her homeland."
     assert one(text, cb).speaker == "Empress Catherine II"
+
+
+@pytest.mark.parametrize("text, names", [
+    # case study: a country or its demonym before a name stayed in it ('Estonia Alar Karis', 'Romanian
+    # President Klaus Iohannis'); resources/places.csv lists them
+    ("Romanian President Klaus Iohannis stressed that his country stands with Ukraine. He noted that the aggression must stop.",
+     ["Klaus Iohannis", "Klaus Iohannis"]),
+    ("President of the Republic of Estonia Alar Karis stressed the need to push the troops back. "
+     "He also stated that the aggression must stop.", ["Alar Karis", "Alar Karis"]),
+    # PolNeAR train: a state on its own is no person ('he' was 'New Hampshire')
+    ("Ben Carson spoke to voters on Monday. New Hampshire will vote on Tuesday. He said that the race is close.", ["Ben Carson"]),
+    # case study: a Kremlin transcript glues the name to its label ('Alexander Lukashenko Lukashenko AlexanderPresident')
+    ("Excerpts. President of the Republic of Belarus Alexander Lukashenko Lukashenko AlexanderPresident of Belarus: Friends, "
+     "welcome. Vladimir Putin: The President of Belarus said today that we have made progress.", ["Alexander Lukashenko"]),
+])
+def test_a_place_is_neither_a_person_nor_part_of_a_name(cb, text, names):
+    assert [q.speaker for q in quotes(text, cb)] == names
