@@ -47,13 +47,15 @@ SOURCE_MAX_BEFORE = 25   # tokens of the source in 'According to ..., CONTENT'
 CONTINUE_GAP = 160       # characters of attribution between two parts of one quote
 FLOAT_PARAGRAPHS = 2     # a floating quote continues a speaker at most this many paragraphs back
 NP_MAX_TOKENS = 12       # a longer run of name-like tokens is not one phrase
-OPENER_MAX = 6           # tokens of 'During the debate,' before a sentence's subject
+DATELINE_TOKENS = 4      # words of a dateline in capitals ('SAN JUAN, Puerto Rico' has its own comma)
+OPENER_MAX = 12          # tokens of 'In a speech in ... on Tuesday night,' before a sentence's subject
+SHORT_OPENER = 6         # ... a longer one opens with a preposition or holds no verb ('During the debate,' is short)
 MODIFIERS_MAX = 2        # lower-case words between a determiner and a speaker's head ('the budget office')
 RELATIVE_MAX = 14        # tokens of "who ..." between a speaker and the cue
 LOOSE_NP_TOKENS = 8      # the fallback speaker phrase is at most this long ...
 LOOSE_NP_MAX = 12        # ... unless a longer one opens its sentence or clause ('The deputy head of China's delegation to the forum')
-PLACE_TOKENS = 3        # ... a place after 'of' in a speaker's phrase ('of Columbia, South Carolina')
-BARE_PLURAL_MAX = 3     # ... a bare plural subject ('hacking specialists')
+PLACE_TOKENS = 3         # ... a place after 'of' in a speaker's phrase ('of Columbia, South Carolina')
+BARE_PLURAL_MAX = 3      # ... a bare plural subject ('hacking specialists')
 PLAIN_SUBJECT_MAX = 6    # ... and a plain noun phrase before a speech verb ('the 57-year-old scientist')
 APPOSITIVE_MAX = 30      # tokens of "X, the president of ..." kept in a speaker span
 APPOSITIVE_SEGMENTS = 3  # comma-separated parts an appositive may have
@@ -582,7 +584,13 @@ def _phrase_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
 def _clause_subject(ctx: _Ctx, lo: int, hi: int, named: bool = True) -> tuple[int, int] | None:
     """The speaker phrase that opens tokens lo..hi, if one does and a verb follows it;
     with ``named``, only a named actor or a role."""
+    lo = _after_dateline(ctx, lo, hi)
     opener = next((x for x in range(lo, min(hi, lo + OPENER_MAX)) if ctx.low[x] == ","), None)
+    if opener is not None and opener - lo >= SHORT_OPENER and ctx.low[lo] not in words()["time_phrase_start"] \
+            and ctx.low[lo] not in words()["clause_break"] and any(_verb_like(t.text) for t in ctx.toks[lo:opener]):
+        # a long opener is a phrase or a subordinate clause ('In a letter released Monday,', 'Although X was ...,'),
+        # not the main clause ('The President briefed A, B and C')
+        opener = None
     if opener is not None and all(_np_word(ctx, x) for x in range(lo, opener)) and _apposition_end(ctx, opener, hi) is not None:
         opener = None  # "Sen. Mark Kirk, R-Ill., ... rescinded": a name and its appositive, not an opener
     if opener is not None and opener + 1 < hi and (is_cap(ctx.toks[opener + 1].text) or ctx.low[opener + 1] in words()["pronoun_m"]
@@ -608,6 +616,16 @@ def _clause_subject(ctx: _Ctx, lo: int, hi: int, named: bool = True) -> tuple[in
                                            or (x > a and is_cap(ctx.toks[x].text)) for x in range(a, b)) \
         or (b - a == 1 and _surname(ctx, ctx.toks[a].text))
     return (a, end) if named and looks_like_speaker(ctx.toks[a:b], True) else None
+
+
+def _after_dateline(ctx: _Ctx, lo: int, hi: int) -> int:
+    """The token after a dateline that opens tokens lo..hi ('WASHINGTON —', 'NEW YORK (AP) —'), else ``lo``."""
+    i = lo
+    while i < hi and i - lo < DATELINE_TOKENS and ctx.toks[i].text.isupper() and ctx.toks[i].text.strip(".,").isalpha():
+        i += 1
+    if i > lo and i + 2 < hi and ctx.low[i] == "(" and ctx.toks[i + 1].text.isupper() and ctx.low[i + 2] == ")":
+        i += 3  # '(AP)'
+    return i + 1 if i > lo and i < hi and ctx.low[i] in ("—", "–", "-", "--") else lo
 
 
 def _apposition_end(ctx: _Ctx, i: int, hi: int) -> int | None:
@@ -1092,8 +1110,10 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
                 raw = _coordinated(ctx, c, ce, hi, s, cue, prev)
             else:
                 raw = _verb_statement(ctx, c, ce, lo, hi, s, cue, w)
-            if raw is not None and clashes(raw) and _aside_speaker(ctx, raw):
-                _cut_at_coordinated_cue(ctx, raw, ce, hi)  # '..., Spicer said, adding, "..."': the clause before the aside
+            if raw is not None and clashes(raw) and (_aside_speaker(ctx, raw) or not raw.rule.startswith("indirect_parenthetical")) \
+                    and not _asked_whether(ctx, c):
+                # '..., Spicer said, adding, "..."': the clause before the aside; 'said A but added, "B"': A
+                _cut_at_coordinated_cue(ctx, raw, ce, hi)
             if raw is not None and clashes(raw):
                 raw = _cut_before_taken(ctx, raw, direct)
                 if raw is not None and clashes(raw):
@@ -1111,6 +1131,12 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
     return out
 
 
+def _asked_whether(ctx: _Ctx, c: int) -> bool:
+    """'asked whether Russia planned to capture ...': the cue reports a question, not a statement; it is not
+    cut out of the statement that takes it in (PolNeAR codes such questions, so they are kept otherwise)."""
+    return any(t in words()["question_subordinator"] for t in ctx.low[max(0, c - 4):c])
+
+
 def _cut_before_taken(ctx: _Ctx, raw: _Raw, direct: SpanSet) -> _Raw | None:
     """'X said he has supported legislation that would ..., which he called "a cartel."': a
     statement that runs into a direct quote attributed already ends at the last comma before it."""
@@ -1121,9 +1147,8 @@ def _cut_before_taken(ctx: _Ctx, raw: _Raw, direct: SpanSet) -> _Raw | None:
     comma = next((k for k in range(j - 1, i + MIN_CONTENT_TOKENS - 1, -1) if ctx.low[k] == ","), None)
     if comma is None or not any(k in ctx.cues for k in range(comma + 1, j)):
         return None  # the quote's own attribution lies between: ', which he called', ', Putin said:'
-    c = ctx.tok_at(raw.cue[0]) if raw.cue else i
-    if any(t in words()["question_subordinator"] for t in ctx.low[max(0, c - 4):c]):
-        return None  # 'asked whether Russia planned to capture ...': a question, not a statement
+    if _asked_whether(ctx, ctx.tok_at(raw.cue[0]) if raw.cue else i):
+        return None
     _end_at(ctx, raw, ctx.toks[comma - 1].end)
     return raw
 

@@ -1450,3 +1450,40 @@ def test_a_regnal_number_is_part_of_a_name(cb):
 ])
 def test_a_place_is_neither_a_person_nor_part_of_a_name(cb, text, names):
     assert [q.speaker for q in quotes(text, cb)] == names
+
+
+@pytest.mark.parametrize("text, statements", [
+    # PolNeAR train: the first statement ran into the quote that the second cue took, so it was dropped
+    ('Appearing before supporters on Monday, Suu Kyi, 70, said it was too early to congratulate winners but added, '
+     '"I think you all have an idea of the results."',
+     ["it was too early to congratulate winners", '"I think you all have an idea of the results."']),
+    # case study
+    ('Andriy Yermak noted the importance of resuming the work of diplomatic missions and stressed: "This is a powerful signal '
+     'for Ukrainians."', ["the importance of resuming the work of diplomatic missions", '"This is a powerful signal for Ukrainians."']),
+])
+def test_a_statement_before_a_second_cue_and_its_quote_is_kept(cb, text, statements):
+    assert sorted(q.text for q in quotes(text, cb)) == sorted(statements)
+
+
+@pytest.mark.parametrize("text, span", [
+    # PolNeAR train: a long opener before the subject, and a dateline, hid the subject of ', saying'
+    ("In a victory speech in Westchester County on Tuesday night, Mr. Trump struck a measured tone, saying he understood "
+     "the responsibility of carrying the mantle of the party.", "Mr. Trump"),
+    ("WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call to raise the minimum wage, saying the positives "
+     "would outweigh the job losses.", "Sen. Bernie Sanders (I-Vt.)"),
+    ("NEW YORK (AP) — Donald Trump attacked his rivals on Monday, saying they would lose in November.", "Donald Trump"),
+])
+def test_the_subject_after_an_opener_or_dateline_speaks_for_its_participle(cb, text, span):
+    assert span_and_statement(text, cb)[0] == span
+
+
+@pytest.mark.parametrize("text, span", [
+    # guards for the longer opener: a main clause with a list ('the Lithuanian, Latvian and Estonian') is no
+    # opener (a first version credited 'Latvian and Estonian Parliaments'), a subordinate clause is
+    ("The President briefed the Speakers of the Lithuanian, Latvian and Estonian Parliaments on the invasion, noting that "
+     "the troops were attacking civilians.", "The President"),
+    ("Although Bloomberg was personally worth less than reported, Donald Trump attacked him on Monday, "
+     "saying that the numbers were wrong.", "Donald Trump"),
+])
+def test_a_long_opener_is_a_phrase_or_a_subordinate_clause(cb, text, span):
+    assert span_and_statement(text, cb)[0] == span

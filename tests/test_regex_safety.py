@@ -47,6 +47,11 @@ ADVERSARIAL = {
     "in_chain": "in the" * 20000 + " poll",
     "the_phrases": "It works, the board said, the admiral noted. " * 5000,
     "contractions": "He’s said it. They've said it. I'd note it. " * 5000,
+    # session 15: glued words and repeated names in runs, places, datelines, bare plurals
+    "glued_words": "A" + "a" * 100000 + "B" + " Alexander Lukashenko" * 5000,
+    "place_runs": "Prime Minister of Estonia Alar Karis of Columbia, South Carolina says it. He said it. " * 2000,
+    "datelines": "WASHINGTON " * 20000 + "— Sanders spoke, saying it works.",
+    "bare_plurals": "but hacking specialists say it works. " * 5000,
 }
 
 
