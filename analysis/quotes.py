@@ -621,7 +621,8 @@ def _clause_subject(ctx: _Ctx, lo: int, hi: int, named: bool = True) -> tuple[in
 def _after_dateline(ctx: _Ctx, lo: int, hi: int) -> int:
     """The token after a dateline that opens tokens lo..hi ('WASHINGTON —', 'NEW YORK (AP) —'), else ``lo``."""
     i = lo
-    while i < hi and i - lo < DATELINE_TOKENS and ctx.toks[i].text.isupper() and ctx.toks[i].text.strip(".,").isalpha():
+    while i < hi and i - lo < DATELINE_TOKENS and ctx.toks[i].text.isupper() and len(ctx.toks[i].text) > 1 \
+            and ctx.toks[i].text.strip(".,").isalpha():
         i += 1
     if i > lo and i + 2 < hi and ctx.low[i] == "(" and ctx.toks[i + 1].text.isupper() and ctx.low[i + 2] == ")":
         i += 3  # '(AP)'

@@ -26,6 +26,8 @@ GRAMMAR = Path(__file__).parent / "resources" / "grammar.csv"
 PLACES = Path(__file__).parent / "resources" / "places.csv"
 NP_MAX_TOKENS = 10   # a longer stretch before a cue is a clause, not a speaker phrase
 _CONTRACTION = re.compile(r"([a-z]+)['’](?:s|d|ve|ll|re|m)", re.IGNORECASE)
+# "Lukashenko AlexanderPresident of Belarus:": two words glued by a transcript ('McFaul', 'DeLong' are names)
+_GLUED_WORD = re.compile(r"^[A-Z][a-z]{3,}[A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -240,8 +242,6 @@ def _role_of(parts: list[str], titles: frozenset[str]) -> str | None:
 _TURN = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+(?:of|the|and|[A-Z][\w.'’-]*)){0,11})(?:[ \t]?\([a-z]{1,20}\))?:[ \t]")
 
 
-# "Lukashenko AlexanderPresident of Belarus:": two words glued by the transcript ('McFaul', 'DeLong' are names)
-_GLUED_WORD = re.compile(r"^[A-Z][a-z]{3,}[A-Z]")
 _TURN_LEAD = frozenset(" \t\n*<>…[]")
 # Kremlin transcripts glue a speaker's reversed name to their role: "Kudrin AlexeiChairman of the Accounts Chamber:"
 _GLUED_TURN = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]{3,})[A-Z][\w.,'’ -]{0,80}?:[ \t]")
@@ -464,6 +464,25 @@ def _person_like(names: list[Span], before: tuple[str, ...]) -> bool:
     return possessive or not (before[-1:] and before[-1] in w["place_preposition"])
 
 
+def _name_in_run(names: list[Span], taken: SpanSet) -> list[Span]:
+    """The person's name in a run of capitalised words, without a codebook mention or a place before it
+    ('Ukraine Olha Petrenko', 'Indonesian Joko Widodo') or a transcript's label after it ('Alexander
+    Lukashenko Lukashenko'); [] when the run is a place ('South Korea', 'New Hampshire')."""
+    while len(names) > 2 and taken.contains(names[0].start):
+        names = names[1:]
+    seen: set[str] = set()
+    for n, t in enumerate(names):
+        if t.text in seen:
+            if n >= 2:
+                names = names[:n]
+            break
+        seen.add(t.text)
+    lead = leading_place([t.text.lower() for t in names])
+    if lead == len(names):
+        return []
+    return names[lead:] if len(names) - lead >= 2 else names
+
+
 def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Mention], skip: list[tuple[int, int]]) -> list[Person]:
     """Persons named in the text: codebook person mentions and runs of capitalised words."""
     w = words()
@@ -493,17 +512,8 @@ def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Men
             names = names[-2:]  # "Prime Minister of Bulgaria Kiril Petkov" -> "Kiril Petkov"
         elif before[-1:] and before[-1] in w["article"] and not (run[0].text.lower() in w["role_head"] and run[1:] == names):
             return  # "the Anti-Defamation League"; but "the President Mykhailo Podolyak" is the role and a name
-        while len(names) > 2 and taken.contains(names[0].start):
-            names = names[1:]  # "Minister of Economy of Ukraine Yulia Svyrydenko": the country is a mention, the rest a name
-        again = next((n for n in range(1, len(names)) if names[n].text in {t.text for t in names[:n]}), None)
-        if again is not None and again >= 2:
-            names = names[:again]  # "Alexander Lukashenko Lukashenko Alexander...": a transcript's name, then its label
-        lead = leading_place([t.text.lower() for t in names])
-        if lead == len(names):
-            return  # "South Korea", "New Hampshire"
-        if len(names) - lead >= 2:
-            names = names[lead:]  # "Prime Minister of Luxembourg Xavier Bettel", "Indonesian Joko Widodo"
-        if not taken.contains(names[0].start):
+        names = _name_in_run(names, taken)
+        if names and not taken.contains(names[0].start):
             out.append(Person(names[0].start, " ".join(t.text for t in names), None, None))
 
     not_a_name = w["not_a_name"]

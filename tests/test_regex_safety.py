@@ -52,6 +52,9 @@ ADVERSARIAL = {
     "place_runs": "Prime Minister of Estonia Alar Karis of Columbia, South Carolina says it. He said it. " * 2000,
     "datelines": "WASHINGTON " * 20000 + "— Sanders spoke, saying it works.",
     "bare_plurals": "but hacking specialists say it works. " * 5000,
+    "distinct_caps": " ".join("X" + a + b + c + d for a in "abcdefghijklmnopqrstuvwxyz" for b in "aeiou" for c in "bcdfghklmnprstvz"
+                              for d in "aeiou")
+    + " said it works. He said so.",
 }
 
 
