@@ -243,6 +243,8 @@ _TURN = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+(?:of|the|and|[A-Z][\w.'’-]*)){
 
 
 _TURN_LEAD = frozenset(" \t\n*<>…[]")
+# a label inside a sentence: capitalised words (with of/the/and) before ': ' and a capital
+_INNER_TURN = re.compile(r"(?<![\w.'’-])([A-Z][\w.'’-]*(?:[ \t]+(?:of|the|and|[A-Z][\w.'’-]*)){1,11}):[ \t]+(?=[A-Z])")
 # Kremlin transcripts glue a speaker's reversed name to their role: "Kudrin AlexeiChairman of the Accounts Chamber:"
 _GLUED_TURN = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]{3,})[A-Z][\w.,'’ -]{0,80}?:[ \t]")
 
@@ -298,8 +300,39 @@ def turn_label(text: str, start: int, end: int) -> tuple[int, str, int] | None:
 
 
 def find_turns(text: str, sentences: list[Span]) -> list[tuple[int, str]]:
-    """Transcript turns: a turn label at a sentence start names who says 'I' next."""
-    return [(t[0], t[1]) for s in sentences if (t := turn_label(text, s.start, s.end)) is not None]
+    """Transcript turns: a turn label names who says 'I' next. A label opens a sentence, or
+    sits inside one where a transcript ran its lines together (see ``_inner_turn``)."""
+    turns = [(t[0], t[1]) for s in sentences if (t := turn_label(text, s.start, s.end)) is not None]
+    names = {_label_name(label) for _, label in turns}
+    starts = {start for start, _ in turns}
+    inner = [(m.start(1), m.group(1)) for s in sentences if text.find(": ", s.start, s.end) >= 0
+             for m in _INNER_TURN.finditer(text, s.start, s.end)
+             if m.start(1) not in starts and _inner_turn(text, m.start(1), m.group(1), names)]
+    return sorted(turns + inner) if inner else turns
+
+
+def _inner_turn(text: str, start: int, label: str, names: set[str]) -> bool:
+    """A label inside a sentence is a turn after an ellipsis or a bracket ("... we expect…
+    Vladimir Putin: Sorry"), when its person also opens a turn elsewhere, or when it is a
+    role with a full name after a heading the page ran into it ("Beginning of
+    Russian-Serbian talks President of Russia Vladimir Putin: Mr President, ...")."""
+    w = words()
+    parts = label.split()
+    if parts[-1].lower() in w["not_a_name"]:
+        return False
+    name = _label_name(label)
+    if len(name.split()) < 2:
+        return False
+    before = text[max(0, start - 3):start].rstrip()
+    if before.endswith(("…", "...", ")", "*")) or name in names:
+        return True
+    tail = 0
+    for p in reversed(parts):
+        if not is_cap(p) or p.lower() in w["title_word"] or p.lower() in w["org_word"]:
+            break
+        tail += 1
+    named = tail - leading_place([p.lower() for p in parts[len(parts) - tail:]]) if tail else 0
+    return parts[0].lower() in w["title_word"] and tail < len(parts) and named >= 2
 
 
 class Resolver:

@@ -1032,6 +1032,29 @@ def test_kremlin_turn_label_with_a_glued_reversed_name(cb):
     assert one(text, cb).speaker == "Elizabeth MacDonald"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # case study: the Kremlin's pages run a section heading and the first turn label into one line
+    ("Beginning of Russian-Serbian talks President of Russia Vladimir Putin: Mr President, I am very happy "
+     "to see you. I think that we will come to an agreement on gas.", "Vladimir Putin"),
+    ("Meeting with Government members *** President of Russia Vladimir Putin: Good afternoon, colleagues. "
+     "I believe that the situation is improving.", "Vladimir Putin"),
+    # an interrupted turn ends in an ellipsis, and the next label follows on the same line
+    ("Margarita Simonyan: How realistic is this forecast? This is not something we want, but still… "
+     "Vladimir Putin: As I have already said, I believe that the food market is deteriorating.", "Vladimir Putin"),
+    ("Alexander Lukashenko: It would be great if I were a colonel.(Laughter) Vladimir Putin: I think that I will do it.",
+     "Vladimir Putin"),
+])
+def test_a_turn_label_inside_a_line_names_who_says_i(cb, text, speaker):
+    assert {(q.speaker, q.speaker_side) for q in quotes(text, cb) if q.cue} == {(speaker, "russia")}
+
+
+def test_a_name_before_a_colon_inside_a_sentence_is_no_turn(cb):
+    # guard (passes before the change): a quoted writer or the addressee of a remark says nothing next
+    text = ("Dmitry Peskov: Yes. Let me end with the words of Václav Havel: Truth and love must win. "
+            "I think that we will come to an agreement.")
+    assert [q.speaker for q in quotes(text, cb) if q.cue] == ["Dmitry Peskov"]
+
+
 @pytest.mark.parametrize("text, speaker, content", [
     ("They reversed themselves, rushed everyone inside the room and said they will register voters.",
      "They", "they will register voters"),

@@ -55,6 +55,9 @@ ADVERSARIAL = {
     "distinct_caps": " ".join("X" + a + b + c + d for a in "abcdefghijklmnopqrstuvwxyz" for b in "aeiou" for c in "bcdfghklmnprstvz"
                               for d in "aeiou")
     + " said it works. He said so.",
+    # session 16: turn labels inside a sentence
+    "inner_turns": "but still… Vladimir Putin: Yes, and talks President of Russia Vladimir Putin: Mr Lavrov, I think so, " * 3000,
+    "cap_colons": ("Aa " * 11 + "Bb: Cc ") * 5000 + "I said it.",
 }
 
 
