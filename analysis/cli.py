@@ -15,8 +15,9 @@ def _run(args: argparse.Namespace) -> int:
     from .corpus import LoadOptions
     from .pipeline import run
 
-    columns = {k: v for k, v in (("text", args.text_column), ("title", args.title_column), ("date", args.date_column),
-                                  ("url", args.url_column), ("id", args.id_column), ("outlet", args.outlet_column)) if v}
+    columns = {k: v for k, v in (("text", args.text_column), ("title", args.title_column), ("lede", args.lede_column),
+                                  ("date", args.date_column), ("url", args.url_column), ("id", args.id_column),
+                                  ("outlet", args.outlet_column)) if v}
     options = LoadOptions(columns=columns)
     if args.max_bytes is not None:
         options.max_bytes = args.max_bytes
@@ -178,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS, help="corpus folder or file (default: corpus/)")
     r.add_argument("--out", default=DEFAULT_OUT, help="output folder (default: results/)")
     r.add_argument("--codebook", default=None, help="codebook folder (default: the packaged one)")
-    for fld in ("text", "title", "date", "url", "id", "outlet"):
+    for fld in ("text", "title", "lede", "date", "url", "id", "outlet"):
         r.add_argument(f"--{fld}-column", default=None, help=f"CSV/JSONL column that holds the {fld}")
     r.add_argument("--max-bytes", type=int, default=None, help="largest article accepted, in bytes (default 5,000,000)")
     r.add_argument("--quiet", action="store_true", help="no progress output")

@@ -3,7 +3,8 @@
 A corpus is a folder, read recursively in sorted order, of ``.txt``, ``.html``/
 ``.htm``, ``.csv`` and ``.jsonl`` files, with an optional ``metadata.csv`` at its
 top (columns ``file`` or ``doc_id``, and any of title, outlet, date, url,
-language). Each CSV/JSONL row is one article. The loader knows nothing of
+language). Each CSV/JSONL row is one article: headline, lede (a summary column)
+and body. The loader knows nothing of
 extraction: it yields ``Article`` or ``ErrorRecord`` and never stops for one
 bad document.
 """
@@ -28,6 +29,7 @@ META_FIELDS = ("title", "outlet", "date", "url", "language", "author")
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content", "article", "full_text", "story"),
     "title": ("title", "headline", "heading"),
+    "lede": ("lede", "summary", "standfirst", "dek", "subtitle", "subheadline"),
     "date": ("date", "published", "publish_date", "publication_date", "pub_date", "datetime"),
     "url": ("url", "link", "href"),
     "id": ("id", "doc_id", "stories_id", "article_id", "guid"),
@@ -39,7 +41,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
 
 @dataclass
 class LoadOptions:
-    """How to read table files: ``columns`` maps a field (text, title, date,
+    """How to read table files: ``columns`` maps a field (text, title, lede, date,
     url, id, outlet) to the column name that holds it in the user's files."""
 
     columns: dict[str, str] = field(default_factory=dict)
@@ -229,13 +231,25 @@ def _row_article(row: dict, cols: dict[str, str], stem: str, n: int, where: str,
     title = str(row.get(cols.get("title", ""), "") or "").strip()
     info = {f: str(row[cols[f]]).strip() for f in META_FIELDS if f in cols and row.get(cols[f]) not in (None, "")}
     info.setdefault("outlet", Path(stem).name)
-    # The headline is put before the body so that headline quotes and blame are found;
-    # every offset indexes this composed text, which run writes to the texts table.
+    # The headline and the lede are put before the body so that their quotes and blame are
+    # found; every offset indexes this composed text, which run writes to the texts table.
+    lede = _lede(row.get(cols.get("lede", ""), ""), body)
+    if lede:
+        body = f"{lede}\n\n{body}"
     text = f"{title}\n\n{body}" if title else body
     zones = detect_zones(text, None, len(title) if title else None)
     if not title:
         zones = [z for z in zones if z.kind != "headline"]
     return Article(_row_id(row, cols, stem, n), text, where, info, zones)
+
+
+def _lede(value: object, body: str) -> str:
+    """The summary or standfirst that a site publishes above the body ('Vladimir Putin sent
+    greetings to ...'); empty when the body already opens with it, as feeds often repeat it."""
+    lede = normalise_newlines(str(value or "")).strip()
+    if not lede or " ".join(lede.split())[:200] in " ".join(body[:len(lede) + 400].split()):
+        return ""
+    return lede
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict | str]]:

@@ -86,6 +86,24 @@ def test_csv_common_columns_title_first(tmp_path):
     assert a.text[head.start:head.end] == "Putin Blames Kyiv"
 
 
+def test_csv_summary_is_read_as_the_lede_between_headline_and_body(tmp_path):
+    # the Kremlin's pages name the sender only in the summary: 'Vladimir Putin sent greetings ...'
+    (tmp_path / "k.csv").write_text(
+        "link,headline,summary,body\n"
+        "http://x/1,Greetings to the forum,Vladimir Putin sent greetings to the forum.,\"The message reads: \"\"Welcome.\"\"\"\n"
+        "http://x/2,Talks,Putin met Erdogan.,Putin met Erdogan. They spoke of grain.\n"
+        "http://x/3,Talks,,They spoke of grain.\n", encoding="utf-8")
+    arts, errs = load(tmp_path)
+    assert not errs
+    assert arts[0].text == 'Greetings to the forum\n\nVladimir Putin sent greetings to the forum.\n\nThe message reads: "Welcome."'
+    assert [a.text for a in arts[1:]] == ["Talks\n\nPutin met Erdogan. They spoke of grain.", "Talks\n\nThey spoke of grain."]
+    a = arts[0]
+    assert [z.kind for z in a.zones if z.start < a.text.index("Vladimir")] == ["headline"]
+    (tmp_path / "k.csv").write_text("text,teaser\nThey spoke of grain.,Putin met Erdogan.\n", encoding="utf-8")
+    assert [a.text for a in load(tmp_path)[0]] == ["They spoke of grain."]
+    assert [a.text for a in load(tmp_path, columns={"lede": "teaser"})[0]] == ["Putin met Erdogan.\n\nThey spoke of grain."]
+
+
 def test_csv_id_fallback_to_stem_and_row(tmp_path):
     (tmp_path / "export.csv").write_text("content\nfirst text\nsecond text\n", encoding="utf-8")
     arts, _ = load(tmp_path)
