@@ -24,10 +24,12 @@ from .spans import SpanSet
 
 GRAMMAR = Path(__file__).parent / "resources" / "grammar.csv"
 PLACES = Path(__file__).parent / "resources" / "places.csv"
+SENDER_WINDOW = 1500  # characters before 'The message' searched for who sent it (a summary and its paragraph)
 NP_MAX_TOKENS = 10   # a longer stretch before a cue is a clause, not a speaker phrase
 _CONTRACTION = re.compile(r"([a-z]+)['’](?:s|d|ve|ll|re|m)", re.IGNORECASE)
 # "Lukashenko AlexanderPresident of Belarus:": two words glued by a transcript ('McFaul', 'DeLong' are names)
 _GLUED_WORD = re.compile(r"^[A-Z][a-z]{3,}[A-Z]")
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=1)
@@ -366,6 +368,22 @@ class Resolver:
                 return p
         return None
 
+    def _sender(self, text: str, start: int) -> Person | None:
+        """Who sent the message that 'The message' names: the person just before the last send
+        verb in the paragraph or the one before it ('Vladimir Putin sent greetings to ...')."""
+        lo = max(text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, start))), start - SENDER_WINDOW)
+        verb = None
+        for m in _WORD.finditer(text, max(0, lo), start):
+            if m.group().lower() in words()["send_verb"]:
+                verb = m.start()
+        if verb is None:
+            return None
+        before = [p for p in self.persons if p.start < verb] + [p for s, p in self.speakers if s < verb]
+        p = max(before, key=lambda p: p.start, default=None)
+        if p is None or p.start < verb - len(p.name) - 12 or re.search(r"[.!?;]", text[p.start:verb]):
+            return None  # the subject stands right before the verb ('Vladimir Putin has sent')
+        return p
+
     def _role_holder(self, phrase: str, start: int) -> Holder | None:
         """'the President': the one person named earlier in the role, or of several the last of
         them to speak; None when none of several has spoken. When nobody was named in the role
@@ -450,6 +468,11 @@ class Resolver:
                 a = self.cb.actors.get(actor) if actor else None
                 name = a.name if a and a.type == "person" else _label_name(turn[1])
                 return Speaker(start, end, phrase, name, actor, a.side if a else None)
+        parts = low.split()
+        if len(parts) == 2 and parts[0] in w["message_determiner"] and parts[1] in w["message_noun"]:
+            sender = self._sender(text, start)
+            if sender is not None:
+                return Speaker(start, end, phrase, sender.name, sender.actor, self.cb.side_of(sender.actor))
         if low in w["pronoun_m"] or low in w["pronoun_f"]:
             gender = "m" if low in w["pronoun_m"] else "f"
             p = self._last_person(start, gender)

@@ -1048,6 +1048,27 @@ def test_a_turn_label_inside_a_line_names_who_says_i(cb, text, speaker):
     assert {(q.speaker, q.speaker_side) for q in quotes(text, cb) if q.cue} == {(speaker, "russia")}
 
 
+@pytest.mark.parametrize("text", [
+    # case study: the Kremlin's greetings name their sender only in the summary above the body
+    'Greetings to the forum\n\nVladimir Putin sent greetings to participants in the forum, now underway in Yakutsk.'
+    '\n\nThe message reads, in part: "I am sure that the forum will be a success."',
+    'Vladimir Putin congratulated Mark Petrovsky on his 70th birthday.\n\nThe message reads: "You have made the museum famous."',
+    'Vladimir Putin sent a message to Angela Merkel on the end of her tenure. The message reads: "We were in contact."',
+])
+def test_a_message_speaks_for_its_sender(cb, text):
+    assert [(q.speaker, q.speaker_side) for q in quotes(text, cb)] == [("Vladimir Putin", "russia")]
+
+
+@pytest.mark.parametrize("text", [
+    'Vladimir Putin met the governor. The letter reads: "We were in contact."',
+    'Vladimir Putin sent greetings to the forum.\n\nIt opened on Monday.\n\nIts programme is long.\n\n'
+    'The message reads: "We were in contact."',
+])
+def test_a_message_without_a_sender_nearby_stays_unresolved(cb, text):
+    # guard (passes before the change): no send verb in this paragraph or the one before it
+    assert [(q.speaker, q.speaker_side) for q in quotes(text, cb)] in ([("The letter", None)], [("The message", None)])
+
+
 def test_a_name_before_a_colon_inside_a_sentence_is_no_turn(cb):
     # guard (passes before the change): a quoted writer or the addressee of a remark says nothing next
     text = ("Dmitry Peskov: Yes. Let me end with the words of Václav Havel: Truth and love must win. "

@@ -58,6 +58,7 @@ ADVERSARIAL = {
     # session 16: turn labels inside a sentence
     "inner_turns": "but still… Vladimir Putin: Yes, and talks President of Russia Vladimir Putin: Mr Lavrov, I think so, " * 3000,
     "cap_colons": ("Aa " * 11 + "Bb: Cc ") * 5000 + "I said it.",
+    "messages": 'Vladimir Putin sent greetings. The message reads: "Welcome." ' * 5000,
 }
 
 
