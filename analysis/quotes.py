@@ -128,7 +128,8 @@ class _Ctx:
         self.surnames: dict[str, bool] = {}
         self.quotes = doc.quote_spans
         # where quotation marks stand: an apostrophe token anywhere else is one ('Sanders’ campaign')
-        self.quote_marks = {q.start for q in self.quotes} | {q.end - 1 for q in self.quotes if q.closed}
+        self.quote_starts = {q.start for q in self.quotes}
+        self.quote_marks = self.quote_starts | {q.end - 1 for q in self.quotes if q.closed}
 
     def _poll_after(self, k: int) -> bool:
         """A poll or survey is named within the phrase that starts at token ``k`` ('a CNN national poll')."""
@@ -468,14 +469,19 @@ def _plain_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int] | 
     Only when the statement follows the cue ('..., all our citizens would like to say.' is not one)."""
     w = words()
     after = ctx.cues[cue_i][0]
+    quoted = False
     if after >= len(ctx.low) or ctx.low[after] in PUNCT_BREAK or ctx.low[after] == ".":
-        return None
+        if after >= len(ctx.low) or not _quote_follows(ctx, after) or ctx.low[cue_i - 1] in w["be_form"]:
+            return None  # not 'his salespersons were told, "..."'
+        quoted = True  # 'The email said, "...'
     i = k
     while i > lo and k - i < PLAIN_SUBJECT_MAX and ctx.low[i - 1] not in PUNCT_BREAK and ctx.low[i - 1] not in ("'", "`", ".") \
             and ctx.low[i - 1] not in w["clause_break"]:
         i -= 1
     if i > lo and not (ctx.low[i - 1] in PUNCT_BREAK or ctx.low[i - 1] in w["clause_break"]):
         return None  # the phrase does not open a clause
+    if quoted and i > lo and ctx.low[i - 1] == ",":
+        return None  # 'That, the commission said, "would ...': the parenthetical rule takes it
     if i > lo + 1 and ctx.low[i - 1] == "and" and (first := _phrase_before(ctx, i - 1, lo)) is not None \
             and (first[0] == lo or ctx.low[first[0] - 1] in PUNCT_BREAK):
         return first[0], k  # "Trump and his attorneys have said"
@@ -488,6 +494,13 @@ def _plain_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int] | 
            or t.text.lower() in w["be_form"] or t.text.lower() in w["topic_preposition"] for t in toks[1:]):
         return None  # "The move made clear", "Each of them said": not a plain noun phrase
     return ctx.tok_at(toks[0].start), ctx.tok_at(toks[-1].start) + 1
+
+
+def _quote_follows(ctx: _Ctx, i: int) -> bool:
+    """Does a quotation open at token ``i``, after at most a comma or a colon ('The email said, "...')?"""
+    if ctx.low[i] in (",", ":") and i + 1 < len(ctx.low):
+        i += 1
+    return ctx.toks[i].start in ctx.quote_starts
 
 
 def _bare_plural(ctx: _Ctx, toks: list[Span], cue_i: int) -> bool:

@@ -1531,3 +1531,35 @@ def test_the_subject_after_an_opener_or_dateline_speaks_for_its_participle(cb, t
 ])
 def test_a_long_opener_is_a_phrase_or_a_subordinate_clause(cb, text, span):
     assert span_and_statement(text, cb)[0] == span
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # PolNeAR train: a thing that speaks ('The email', 'The ad', 'One tweet') before a quotation
+    ('The email said, "Effective immediately, we are going to wind down the program."', "The email",
+     '"Effective immediately, we are going to wind down the program."'),
+    ('The ad says "nothing will change until we elect candidates who reject Wall Street."', "The ad",
+     '"nothing will change until we elect candidates who reject Wall Street."'),
+    ("One tweet said: ''This is very very sad. That's about all I can say.''", "One tweet",
+     "''This is very very sad. That's about all I can say.''"),
+    # cues added from train: interjected, retorted, cautioned
+    ('Sean Hannity interjected, "So you are saying there will be some flexibility?"', "Sean Hannity",
+     '"So you are saying there will be some flexibility?"'),
+    ('The Christie supporter retorted: "There is a special place in hell for them."', "The Christie supporter",
+     '"There is a special place in hell for them."'),
+    ("Election scholars cautioned that high turnout during the primaries does not translate to November.",
+     "Election scholars", "that high turnout during the primaries does not translate to November"),
+])
+def test_a_plain_subject_before_a_quotation_and_new_cues(cb, text, speaker, content):
+    assert span_and_statement(text, cb) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, content", [
+    # guards (pass before the change): the addressee of a passive is no speaker, and a parenthetical keeps its statement
+    ('In the book, his salespersons were told, "You do not sell products, you sell feelings."',
+     '"You do not sell products, you sell feelings."'),
+    ('That, the commission said, "would be helpful in avoiding uncertainty."',
+     'That, the commission said, "would be helpful in avoiding uncertainty."'),
+])
+def test_no_plain_subject_after_a_passive_or_a_comma(cb, text, content):
+    q = one(text, cb)
+    assert q.text == content and "salespersons" not in (q.speaker or "")
