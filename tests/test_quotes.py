@@ -1563,3 +1563,10 @@ def test_a_plain_subject_before_a_quotation_and_new_cues(cb, text, speaker, cont
 def test_no_plain_subject_after_a_passive_or_a_comma(cb, text, content):
     q = one(text, cb)
     assert q.text == content and "salespersons" not in (q.speaker or "")
+
+
+def test_by_saying_before_a_quotation_credits_the_clause_subject(cb):
+    # PolNeAR train: 'He explained the Drudge headline by saying: "..."' was left unattributed
+    text = 'Beck explained the Drudge headline by saying: "It was because last night I did something new."'
+    assert span_and_statement(text, cb) == ("Beck", '"It was because last night I did something new."')
+    assert quotes("Beck ended the show by describing the situation in Iowa.", cb) == []
