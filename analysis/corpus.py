@@ -234,6 +234,7 @@ def _row_article(row: dict, cols: dict[str, str], stem: str, n: int, where: str,
     # The headline and the lede are put before the body so that their quotes and blame are
     # found; every offset indexes this composed text, which run writes to the texts table.
     lede = _lede(row.get(cols.get("lede", ""), ""), body)
+    _check_size(len(lede.encode("utf-8")), options, "the lede")
     if lede:
         body = f"{lede}\n\n{body}"
     text = f"{title}\n\n{body}" if title else body

@@ -450,11 +450,12 @@ def _long_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int] | N
 
 def _participle_subject(ctx: _Ctx, cue_i: int, lo: int, prep: int) -> tuple[int, int] | None:
     """'Trump landed himself in hot water by saying that ...': the subject of the clause speaks,
-    when the participle reports speech (a say verb, or a clause or quotation after it: not 'by describing the
-    situation') and no other clause comes between ('they are preparing ... by saying' is theirs)."""
+    when the participle reports speech (a say verb, or a clause or quotation after it: not 'by
+    describing the situation') and no other clause comes between ('they are preparing ... by saying' is theirs)."""
     w = words()
     ce = ctx.cues[cue_i][0]
-    if ctx.low[cue_i] not in w["say_verb"] and not (ce < len(ctx.low) and (ctx.low[ce] in w["clause_opener"] or _quote_follows(ctx, ce))):
+    if ctx.low[cue_i] not in w["say_verb"] \
+            and not (ce < len(ctx.low) and (ctx.low[ce] in w["clause_opener"] or _quote_follows(ctx, ce))):
         return None
     sp = _clause_subject(ctx, lo, prep, named=False)
     if sp is None or any(t in w["clause_break"] for t in ctx.low[sp[1]:prep]) \

@@ -372,9 +372,9 @@ class Resolver:
         """Who sent the message that 'The message' names: the person just before the last send
         verb in the paragraph or the one before it ('Vladimir Putin sent greetings to ...')."""
         lo = max(text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, start))), start - SENDER_WINDOW)
-        verb = None
+        send, verb = words()["send_verb"], None
         for m in _WORD.finditer(text, max(0, lo), start):
-            if m.group().lower() in words()["send_verb"]:
+            if m.group().lower() in send:
                 verb = m.start()
         if verb is None:
             return None

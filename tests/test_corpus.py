@@ -185,3 +185,11 @@ def test_case_study_loads_without_errors(shared):
     outlets = {a.meta["outlet"] for a in arts}
     assert outlets == {"kremlin", "president-ua"}
     assert all(a.text.startswith(a.meta["title"]) for a in arts if a.meta.get("title"))
+
+
+def test_an_oversized_lede_is_an_error_row_and_the_rest_is_read(tmp_path):
+    (tmp_path / "k.csv").write_text("headline,summary,body\nA,%s,Short body.\nB,Short lede.,Another body.\n" % ("x" * 3000),
+                                    encoding="utf-8")
+    arts, errs = load(tmp_path, max_bytes=2000)
+    assert [a.text for a in arts] == ["B\n\nShort lede.\n\nAnother body."]
+    assert len(errs) == 1 and "lede" in errs[0].reason
