@@ -233,9 +233,9 @@ def _row_article(row: dict, cols: dict[str, str], stem: str, n: int, where: str,
     info.setdefault("outlet", Path(stem).name)
     # The headline and the lede are put before the body so that their quotes and blame are
     # found; every offset indexes this composed text, which run writes to the texts table.
-    lede = _lede(row.get(cols.get("lede", ""), ""), body)
+    lede = normalise_newlines(str(row.get(cols.get("lede", ""), "") or "")).strip()
     _check_size(len(lede.encode("utf-8")), options, "the lede")
-    if lede:
+    if lede and not _repeated_in(lede, body):
         body = f"{lede}\n\n{body}"
     text = f"{title}\n\n{body}" if title else body
     zones = detect_zones(text, None, len(title) if title else None)
@@ -244,13 +244,10 @@ def _row_article(row: dict, cols: dict[str, str], stem: str, n: int, where: str,
     return Article(_row_id(row, cols, stem, n), text, where, info, zones)
 
 
-def _lede(value: object, body: str) -> str:
-    """The summary or standfirst that a site publishes above the body ('Vladimir Putin sent
-    greetings to ...'); empty when the body already opens with it, as feeds often repeat it."""
-    lede = normalise_newlines(str(value or "")).strip()
-    if not lede or " ".join(lede.split())[:200] in " ".join(body[:len(lede) + 400].split()):
-        return ""
-    return lede
+def _repeated_in(lede: str, body: str) -> bool:
+    """Does the body already open with its summary or standfirst ('Vladimir Putin sent greetings
+    to ...')? Feeds often repeat it as the first paragraph."""
+    return " ".join(lede.split())[:200] in " ".join(body[:len(lede) + 400].split())
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict | str]]:

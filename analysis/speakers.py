@@ -241,12 +241,15 @@ def _role_of(parts: list[str], titles: frozenset[str]) -> str | None:
     return " ".join(parts[start:])
 
 
-_TURN = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+(?:of|the|and|[A-Z][\w.'’-]*)){0,11})(?:[ \t]?\([a-z]{1,20}\))?:[ \t]")
+# a turn label's words: a capitalised word, then capitalised words or of/the/and
+_LABEL_FIRST = r"[A-Z][\w.'’-]*"
+_LABEL_NEXT = r"(?:[ \t]+(?:of|the|and|[A-Z][\w.'’-]*))"
+_TURN = re.compile(rf"({_LABEL_FIRST}{_LABEL_NEXT}{{0,11}})(?:[ \t]?\([a-z]{{1,20}}\))?:[ \t]")
 
 
 _TURN_LEAD = frozenset(" \t\n*<>…[]")
 # a label inside a sentence: capitalised words (with of/the/and) before ': ' and a capital
-_INNER_TURN = re.compile(r"(?<![\w.'’-])([A-Z][\w.'’-]*(?:[ \t]+(?:of|the|and|[A-Z][\w.'’-]*)){1,11}):[ \t]+(?=[A-Z])")
+_INNER_TURN = re.compile(rf"(?<![\w.'’-])({_LABEL_FIRST}{_LABEL_NEXT}{{1,11}}):[ \t]+(?=[A-Z])")
 # Kremlin transcripts glue a speaker's reversed name to their role: "Kudrin AlexeiChairman of the Accounts Chamber:"
 _GLUED_TURN = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]{3,})[A-Z][\w.,'’ -]{0,80}?:[ \t]")
 
@@ -275,11 +278,16 @@ def _label_name(label: str) -> str:
     rep = next((i for i in range(1, len(parts) - 1) if parts[i] == parts[i + 1]), None)
     if rep is not None:
         return f"{parts[rep - 1]} {parts[rep]}"  # Kremlin pages: "President of Iran Ebrahim Raisi Raisi EbrahimPresident of Iran"
-    cut = [i for i, p in enumerate(parts) if not is_cap(p) or p.lower() in w["title_word"] or p.lower() in w["org_word"]]
+    cut = [i for i, p in enumerate(parts) if _role_word(p, w)]
     if not cut or cut[0] >= 2:
         return " ".join(parts[:2]) if len(parts) >= 2 else label  # "Kyriakos Mitsotakis Mitsotakis KyriakosPrime ..."
     tail = parts[cut[-1] + 1:]
     return " ".join(tail[-2:]) if len(tail) >= 2 else clean_name(label)
+
+
+def _role_word(part: str, w: dict[str, frozenset[str]]) -> bool:
+    """Is a word of a turn label part of the role, not of the name ('Minister', 'of', 'Chamber')?"""
+    return not is_cap(part) or part.lower() in w["title_word"] or part.lower() in w["org_word"]
 
 
 def turn_label(text: str, start: int, end: int) -> tuple[int, str, int] | None:
@@ -328,13 +336,9 @@ def _inner_turn(text: str, start: int, label: str, names: set[str]) -> bool:
     before = text[max(0, start - 3):start].rstrip()
     if before.endswith(("…", "...", ")", "*")) or name in names:
         return True
-    tail = 0
-    for p in reversed(parts):
-        if not is_cap(p) or p.lower() in w["title_word"] or p.lower() in w["org_word"]:
-            break
-        tail += 1
-    named = tail - leading_place([p.lower() for p in parts[len(parts) - tail:]]) if tail else 0
-    return parts[0].lower() in w["title_word"] and tail < len(parts) and named >= 2
+    last_role = max((i for i, p in enumerate(parts) if _role_word(p, w)), default=-1)
+    tail = [p.lower() for p in parts[last_role + 1:]]
+    return parts[0].lower() in w["title_word"] and len(tail) - leading_place(tail) >= 2
 
 
 class Resolver:
