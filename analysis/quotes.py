@@ -341,6 +341,8 @@ def _phrase_for_cue(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
         if app is not None:
             return app[0], app[1] + 1   # the appositive's closing comma belongs to it, as coders mark it
     np_ = _phrase_before(ctx, k, lo)
+    if np_ is not None and (rel := _relative_subject(ctx, np_[0], k, lo, named=True)) is not None:
+        return rel  # "Residents who spoke with Reuters said": the name is inside the relative clause
     if np_ is not None and (whole := _with_place_before(ctx, np_, lo)) is not None:
         np_ = whole
     if np_ is not None and np_[0] > lo and ctx.low[np_[0] - 1] in w["phrase_preposition"]:
@@ -349,19 +351,9 @@ def _phrase_for_cue(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
         np_ = loose if loose is not None and loose[0] < np_[0] else np_
     if np_ is not None:
         return (np_[0], paren[1]) if paren and np_[1] == paren[0] else np_
-    # "Democrats in Iowa who watched the debate said": the phrase before the relative clause
-    r = k - 1
-    while r > lo and k - r <= RELATIVE_MAX and ctx.low[r] not in PUNCT_BREAK and ctx.low[r] != ".":
-        if ctx.low[r] == "who":
-            i = r
-            while i > lo and r - i < LOOSE_NP_TOKENS and ctx.low[i - 1] not in PUNCT_BREAK and ctx.low[i - 1] not in ("'", "`", ".") \
-                    and ctx.low[i - 1] not in w["clause_break"]:
-                i -= 1
-            head = trim_np(ctx.toks[i:r])
-            if head and not any(_verb_like(t.text) for t in head) and looks_like_speaker(head, _has_mention(ctx, i, r)):
-                return ctx.tok_at(head[0].start), k
-            break
-        r -= 1
+    rel = _relative_subject(ctx, k, k, lo)
+    if rel is not None:
+        return rel
     loose = _loose_np(ctx, k, lo)
     if loose is None and not comma and ctx.low[cue_i] in w["plain_subject_cue"]:
         loose = _plain_subject(ctx, cue_i, k, lo)
@@ -419,6 +411,31 @@ def _research_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int]
     if not (first.lower() in words()["determiner"] or is_cap(first)) or not _research(ctx, cue_i, start, k):
         return None
     return start, k
+
+
+def _relative_subject(ctx: _Ctx, before: int, k: int, lo: int, named: bool = False) -> tuple[int, int] | None:
+    """'Democrats in Iowa who watched the debate said', 'Officials who spoke with The Huffington Post
+    said': the phrase before a 'who' clause that ends at token ``k``, with the clause, as coders mark it.
+    The 'who' comes before token ``before``; with ``named`` (a name after a preposition ends the clause), a verb
+    must follow 'who' ('the man who Putin said ...' is Putin's statement)."""
+    w = words()
+    r = before - 1
+    while r > lo and k - r <= RELATIVE_MAX and ctx.low[r] not in PUNCT_BREAK and ctx.low[r] != ".":
+        if ctx.low[r] == "who":
+            p = before - 2 if ctx.low[before - 1] in w["determiner"] else before - 1
+            if named and (r + 1 >= before or is_cap(ctx.toks[r + 1].text) or ctx.low[r + 1] in w["determiner"]
+                          or _pronoun(ctx.low[r + 1]) or p <= r or ctx.low[p] not in w["topic_preposition"]):
+                return None  # 'who has heard politicians say': the name is the subject of the cue
+            i = r
+            while i > lo and r - i < LOOSE_NP_TOKENS and ctx.low[i - 1] not in PUNCT_BREAK and ctx.low[i - 1] not in ("'", "`", ".") \
+                    and ctx.low[i - 1] not in w["clause_break"]:
+                i -= 1
+            head = trim_np(ctx.toks[i:r])
+            if head and not any(_verb_like(t.text) for t in head) and looks_like_speaker(head, _has_mention(ctx, i, r)):
+                return ctx.tok_at(head[0].start), k
+            return None
+        r -= 1
+    return None
 
 
 def _long_subject(ctx: _Ctx, cue_i: int, k: int, lo: int) -> tuple[int, int] | None:
@@ -1759,9 +1776,15 @@ def _continues(ctx: _Ctx, attrib_end: int, start: int) -> bool:
 
 
 def _resolve_relative(ctx: _Ctx, resolver: Resolver, span: tuple[int, int]) -> Speaker | None:
-    """'Podesta, who said ...', 'voters who say ...': the span stays 'who', the name is the phrase before it."""
+    """'Podesta, who said ...', 'voters who say ...': the span stays 'who', the name is the phrase before it.
+    'Residents who spoke with Reuters': the span keeps its clause, the name is the phrase before 'who'."""
     if ctx.text[span[0]:span[1]].lower() not in words()["relative_word"]:
-        return None
+        a, b = ctx.tok_at(span[0]), ctx.tok_at(span[1] - 1)
+        r = next((x for x in range(a + 1, b) if ctx.low[x] == "who"), None)
+        if r is None or ctx.low[r - 1] == ",":
+            return None
+        head = resolver.resolve(ctx.text, span[0], ctx.toks[r - 1].end)
+        return Speaker(span[0], span[1], ctx.text[span[0]:span[1]], head.name, head.actor, head.side)
     i = ctx.tok_at(span[0])
     end = i - 1 if i > 0 and ctx.low[i - 1] == "," else i
     if end < 1:

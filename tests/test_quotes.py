@@ -250,6 +250,38 @@ def test_speaker_span_is_the_phrase_coders_mark(cb, text, span):
     assert text[q.speaker_start:q.speaker_end] == span
 
 
+@pytest.mark.parametrize("text, span, speaker", [
+    # a name after a preposition inside a 'who' clause is not the speaker (PolNeAR train: 'Current and
+    # former officials who spoke with The Huffington Post said' was credited to 'spoke with The Huffington Post')
+    ("Residents who spoke with Reuters said the shelling had not stopped for three days.",
+     "Residents who spoke with Reuters", "Residents"),
+    ("Officials who spoke to reporters said the talks had failed.", "Officials who spoke to reporters", "Officials"),
+    ("Ukrainian officials who spoke on condition of anonymity said Russia had lost 30 tanks.",
+     "Ukrainian officials who spoke on condition of anonymity", "Ukrainian officials"),
+    # case study: 'The First Deputy Head of the Ukrainian Delegation to the Trilateral Contact Group MP Andriy Kostin
+    # who also took part in the meeting of advisors noted that ...' was credited to 'advisors'
+    ("Andriy Kostin who also took part in the meeting of advisors noted that the talks were not easy.",
+     "Andriy Kostin who also took part in the meeting of advisors", "Andriy Kostin"),
+    # the name is the subject of the cue, not part of the clause (case study)
+    ('I appeal to you on behalf of everyone who has heard politicians say: "Never again."', "politicians", "politicians"),
+    ("It is the man who Putin said was a traitor to the people of Russia.", "Putin", "Vladimir Putin"),
+])
+def test_a_name_inside_a_who_clause_is_not_the_speaker(cb, text, span, speaker):
+    q = one(text, cb)
+    assert (text[q.speaker_start:q.speaker_end], q.speaker) == (span, speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train: 'Clinton, without naming him, also accused' was credited to 'without naming him'
+    ("Clinton, without naming him, also accused Sanders of being late to racial justice issues.", "Clinton"),
+    ("Zelensky, when asked about the offensive, said the army was ready.", "Volodymyr Zelensky"),
+    ("Peskov, despite the reports, insisted that the talks were on track.", "Dmitry Peskov"),
+])
+def test_speaker_before_an_aside_of_circumstance(cb, text, speaker):
+    q = one(text, cb)
+    assert q.speaker == speaker
+
+
 @pytest.mark.parametrize("text, speaker, side", [
     ("Journalists in Moscow said the talks had failed.", "Journalists in Moscow", None),
     ("We in Ukraine say the talks have failed.", "We in Ukraine", "ukraine"),
