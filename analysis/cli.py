@@ -57,7 +57,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     from .codebook import load_codebook
     from .corpus import iter_corpus
     from .document import prepare
-    from .evaluate import format_report, load_brat, load_csv_gold, score_quotes
+    from .evaluate import cue_finder, format_report, load_brat, load_csv_gold, score_quotes
     from .quotes import extract_quotes
     from .records import Article
     from .zones import detect_zones
@@ -79,7 +79,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.limit:
         gold, articles = gold[:args.limit], articles[:args.limit]
     preds = {a.doc_id: extract_quotes(prepare(a, cb), cb) for a in articles}
-    res = score_quotes(gold, preds)
+    res = score_quotes(gold, preds, cue_finder(cb.lexicon("speech_cues")))
     sys.stdout.write(format_report(res, f"Quotes against {gold_path}"))
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")

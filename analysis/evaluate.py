@@ -9,6 +9,9 @@ scores; running the extractor is the caller's job.
 from __future__ import annotations
 
 import csv
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +19,8 @@ from .errors import UserError
 
 THRESHOLDS = (0.3, 0.8)
 SPEAKER_SPAN_THRESHOLD = 0.5   # a speaker span matches a gold source at this Jaccard overlap
+TOP_UNLISTED = 10              # coded cues not in the codebook listed in the report
+_WORD = re.compile(r"[\w'’-]+")
 
 
 @dataclass
@@ -191,12 +196,44 @@ def _speaker_ok(q, g: GoldAttribution, text: str) -> bool:
     return False
 
 
-def score_quotes(gold: list[GoldDoc], predictions: dict[str, list]) -> dict:
+def cue_finder(entries: Iterable) -> Callable[[str], str | None]:
+    """A function from a coded cue's text to the id of the codebook cue it holds
+    ('has long argued' -> argue), or None when it holds none of the codebook's forms."""
+    forms = {tuple(f.lower().split()): e.id for e in entries for f in e.forms}
+    longest = max(map(len, forms), default=1)
+
+    def find(text: str) -> str | None:
+        ws = _WORD.findall(text.lower())
+        for n in range(min(longest, len(ws)), 0, -1):
+            for i in range(len(ws) - n + 1):
+                if (hit := forms.get(tuple(ws[i:i + n]))) is not None:
+                    return hit
+        return None
+    return find
+
+
+def _span_text(chars_: frozenset[int], text: str) -> str:
+    """The characters of a (possibly discontinuous) span, a space at each gap."""
+    out, prev = [], None
+    for c in sorted(chars_):
+        if prev is not None and c != prev + 1:
+            out.append(" ")
+        out.append(text[c])
+        prev = c
+    return " ".join("".join(out).split())
+
+
+def score_quotes(gold: list[GoldDoc], predictions: dict[str, list],
+                 cue_id: Callable[[str], str | None] | None = None) -> dict:
     """Content P/R/F1 at each threshold and exact, speaker accuracy on matched
-    quotes, speaker and cue span F1, and content recall by gold kind."""
+    quotes, speaker and cue span F1, and content recall by gold kind. With ``cue_id``
+    (see cue_finder), also content recall by whether the coded cue is in the codebook,
+    and the coded cues most often missing from it: what a codebook edit could reach."""
     res: dict = {"documents": len(gold)}
     totals = {t: [0, 0, 0] for t in (*THRESHOLDS, "exact")}
     by_kind: dict[str, list[int]] = {}
+    by_cue: dict[str, list[int]] = {}
+    unlisted: Counter = Counter()
     spk_ok = spk_n = 0
     sspan = {"exact": [0, 0, 0], "overlap": [0, 0, 0]}
     cue = [0, 0, 0]
@@ -217,6 +254,15 @@ def score_quotes(gold: list[GoldDoc], predictions: dict[str, list]) -> dict:
                     k = by_kind.setdefault(g.kind, [0, 0])
                     k[0] += j in matched_g
                     k[1] += 1
+                    if cue_id is not None:
+                        cue_text = _span_text(g.cue, doc.text).lower()
+                        group = "no cue coded" if not cue_text else "punctuation (colon, dash)" if not _WORD.search(cue_text) \
+                            else "in the codebook" if cue_id(cue_text) else "not in the codebook"
+                        k = by_cue.setdefault(group, [0, 0])
+                        k[0] += j in matched_g
+                        k[1] += 1
+                        if group == "not in the codebook":
+                            unlisted[cue_text] += 1
         totals["exact"][0] += sum(1 for p in pc for g in gc if p == g)
         for t in totals:
             totals[t][1] += len(pc)
@@ -239,6 +285,9 @@ def score_quotes(gold: list[GoldDoc], predictions: dict[str, list]) -> dict:
     res["speaker_span"] = {k: prf(*v) for k, v in sspan.items()}
     res["cue"] = prf(*cue)
     res["recall_by_kind"] = {k: {"recall": round(v[0] / v[1], 3) if v[1] else 0.0, "gold": v[1]} for k, v in sorted(by_kind.items())}
+    if cue_id is not None:
+        res["recall_by_cue"] = {k: {"recall": round(v[0] / v[1], 3) if v[1] else 0.0, "gold": v[1]} for k, v in sorted(by_cue.items())}
+        res["cues_not_in_codebook"] = dict(unlisted.most_common(TOP_UNLISTED))
     return res
 
 
@@ -255,4 +304,9 @@ def format_report(res: dict, title: str) -> str:
     sa = res["speaker_accuracy"]
     lines += ["", f"speaker accuracy on matched quotes (overlap 0.3): {sa['accuracy']:.3f} of {sa['matched']}", "",
               "recall by kind (overlap 0.3): " + ", ".join(f"{k} {v['recall']:.3f} (n={v['gold']})" for k, v in res["recall_by_kind"].items())]
+    if "recall_by_cue" in res:
+        lines += ["recall by coded cue (overlap 0.3): "
+                  + ", ".join(f"{k} {v['recall']:.3f} (n={v['gold']})" for k, v in res["recall_by_cue"].items()),
+                  "coded cues most often not in the codebook: "
+                  + (", ".join(f"'{k}' {n}" for k, n in res["cues_not_in_codebook"].items()) or "none")]
     return "\n".join(lines) + "\n"

@@ -59,6 +59,9 @@ ADVERSARIAL = {
     "inner_turns": "but still… Vladimir Putin: Yes, and talks President of Russia Vladimir Putin: Mr Lavrov, I think so, " * 3000,
     "cap_colons": ("Aa " * 11 + "Bb: Cc ") * 5000 + "I said it.",
     "messages": 'Vladimir Putin sent greetings. The message reads: "Welcome." ' * 5000,
+    # session 17: a name inside a 'who' clause before the cue
+    "who_with": "Residents who spoke with Reuters said the town was calm. " * 5000,
+    "who_chain": "Officials" + " who spoke with Reuters" * 3000 + " said the town was calm.",
 }
 
 
