@@ -66,6 +66,7 @@ RESEARCH_HEAD_MAX = 5    # tokens of 'A New York Times/CBS News poll' searched f
 LONG_SUBJECT_MAX = 25    # tokens of a subject with its relative clause ('The judges who ruled that ... said')
 POLL_HEAD_MAX = 9        # tokens of 'an NBC News/Wall Street Journal poll' searched for the poll noun
 CUE_MAX_TOKENS = 3       # tokens of the longest cue ('according to', 'point out')
+QUOTED_NAME_WORDS = 3    # a quotation this short with no comma before its closing mark may be a name ('the call sign "Bankir"')
 ASIDE_MAX = 14           # tokens of ", after the scandal broke in March," between a speaker and the cue
 VERB_KINDS = ("verb", "verb_to", "verb_wish", "verb_address", "verb_clause")  # cue kinds that make a statement of their own (not verb_direct, source_prep)
 TO_KINDS = ("verb_to", "verb_wish")  # cue kinds that take an infinitive ("vowed to ...", "we want to ...")
@@ -116,11 +117,14 @@ class _Ctx:
                        # live blogs put more headlines in the body: "Clinton Says Russians Hacked DNC"
                        + [(p.start, p.end) for p in self.paras if len(p.text) < 200 and title_case(p.text.split())])
         sent_starts = {s.start for s in self.sents}
+        nouns = [tuple(p.split()) for p in words()["not_a_cue"]]
         for i in [i for i, w in enumerate(self.low) if w in table]:
             tok, cands = self.toks[i], table[self.low[i]]
             # a capitalised cue is a name ("United States") except in a headline or at a sentence start
             if tok.text[:1].isupper() and tok.start not in sent_starts and not heads.contains(tok.start):
                 continue
+            if any(tuple(self.low[i:i + len(p)]) == p for p in nouns):
+                continue  # "the call sign": a noun
             for ws, e in cands:
                 if tuple(self.low[i:i + len(ws)]) == ws and (e["kind"] != "poll_prep" or self._poll_after(i + len(ws))):
                     self.cues[i] = (i + len(ws), e)
@@ -129,6 +133,8 @@ class _Ctx:
         self.quotes = doc.quote_spans
         # where quotation marks stand: an apostrophe token anywhere else is one ('Sanders’ campaign')
         self.quote_starts = {q.start for q in self.quotes}
+        self.quote_order = sorted(range(len(self.quotes)), key=lambda n: self.quotes[n].start)
+        self.quote_start_list = [self.quotes[n].start for n in self.quote_order]
         self.quote_marks = self.quote_starts | {q.end - 1 for q in self.quotes if q.closed}
 
     def _poll_after(self, k: int) -> bool:
@@ -864,7 +870,8 @@ def _that_after_aside(ctx: _Ctx, k: int, hi: int) -> int | None:
 def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
     i0 = ctx.tok_at(q.end)
     hi = min(len(ctx.toks), ctx.tok_at(ctx.para_end(q.end - 1)), i0 + AFTER_WINDOW)
-    nxt = next((o.start for o in ctx.quotes if o.start >= q.end), None)
+    names = _quoted_names(ctx, q.end, ctx.toks[hi - 1].end if hi > i0 else q.end)
+    nxt = next((o.start for o in ctx.quotes if o.start >= q.end and ctx.tok_at(o.start) not in names), None)
     if nxt is not None:
         hi = min(hi, ctx.tok_at(nxt))
     i = i0
@@ -883,6 +890,10 @@ def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
     if i in ctx.cues and i not in used:  # "...," said Putin
         ce, e = ctx.cues[i]
         sp = _np_after(ctx, ce, hi)
+        if i == i0 and not _hands_over(ctx, q) and len(ctx.text[q.start:q.end].split()) <= QUOTED_NAME_WORDS:
+            return None  # 'a commander with the call sign "Bankir" told Reuters', 'self-identified "liberals" said': a name or a term
+        if i == i0 and ctx.toks[i].text[:1].isupper() and ctx.text[q.start:q.end].rstrip("\"'”’»").endswith("."):
+            return None  # '... "He who has his own home is happy." According to surveys, ...': a new sentence, its own statement
         if sp:
             used.add(i)
             return _Raw(q.start, q.end, "direct", "direct_cue_speaker", ctx.span(*sp), (ctx.toks[i].start, ctx.toks[ce - 1].end, e))
@@ -892,7 +903,7 @@ def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
             sp = _np_before(ctx, c, i)
             if (sp is None or sp[0] > i) and ctx.low[i] not in words()["skip_between"]:
                 # '"...," CrowdStrike co-founder Dmitri Alperovitch told', '"...," the board said': only after a quote that hands over
-                sp = _stretch_before(ctx, i, c) if ctx.text[q.start:q.end].rstrip("\"'”’»").endswith((",", "?", "!")) else None
+                sp = _stretch_before(ctx, i, c, names) if _hands_over(ctx, q) else None
             if sp and (sp[0] == i or ctx.low[i] in words()["skip_between"]):
                 ce, e = ctx.cues[c]
                 if _new_statement_after(ctx, q, ce):
@@ -900,9 +911,30 @@ def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
                 used.add(c)
                 return _Raw(q.start, q.end, "direct", "direct_speaker_cue", ctx.span(*sp), (ctx.toks[c].start, ctx.toks[ce - 1].end, e))
             return None
-        if (ctx.low[c] in PUNCT_BREAK - {",", "(", ")"} or ctx.low[c] == ".") and not _apostrophe(ctx, c):
+        if (ctx.low[c] in PUNCT_BREAK - {",", "(", ")"} or ctx.low[c] == ".") and not _apostrophe(ctx, c) and c not in names:
             return None
     return None
+
+
+def _quoted_names(ctx: _Ctx, start: int, end: int) -> set[int]:
+    """Tokens of the marks of short quotations between offsets start and end that sit inside a noun
+    phrase ('a commander with the call sign "Bankir"', 'the so-called "Azov" brigade'): a name or a
+    term, part of the speaker phrase, not a quotation of its own."""
+    out: set[int] = set()
+    lo, hi = bisect.bisect_left(ctx.quote_start_list, start), bisect.bisect_left(ctx.quote_start_list, end)
+    for o in (ctx.quotes[n] for n in ctx.quote_order[lo:hi]):
+        a = ctx.tok_at(o.start)
+        b = ctx.tok_at(o.end)
+        if a == 0 or _hands_over(ctx, o) or not ctx.toks[a - 1].text.isalpha() or len(ctx.text[o.start:o.end].split()) > QUOTED_NAME_WORDS:
+            continue
+        out.update(x for x in range(a, b) if ctx.low[x] in PUNCT_BREAK)
+    return out
+
+
+def _hands_over(ctx: _Ctx, q: QuoteSpan) -> bool:
+    """The quotation ends with a comma, question or exclamation mark inside its marks ('"...," he said'),
+    as a quotation handed over to its attribution does; a quoted name or term does not."""
+    return ctx.text[q.start:q.end].rstrip("\"'”’»").endswith((",", "?", "!"))
 
 
 def _apostrophe(ctx: _Ctx, c: int) -> bool:
@@ -911,21 +943,22 @@ def _apostrophe(ctx: _Ctx, c: int) -> bool:
     return ctx.low[c] in ("'", "’") and ctx.toks[c].start not in ctx.quote_marks
 
 
-def _stretch_before(ctx: _Ctx, i: int, c: int) -> tuple[int, int] | None:
+def _stretch_before(ctx: _Ctx, i: int, c: int, names: set[int] = frozenset()) -> tuple[int, int] | None:
     """Tokens i..c between a closing quote and its cue as one speaker phrase, when they can be
     one: no clause or verb in them, and a name, role or determiner ('the conservative-leaning
-    newspaper wrote')."""
+    newspaper wrote'). The marks of quoted names (``names``) may be in it."""
     w = words()
     j = c
     while j > i and ctx.low[j - 1] in w["skip_between"]:
         j -= 1
-    if j == i or any(ctx.low[x] in PUNCT_BREAK - {"(", ")"} and not _apostrophe(ctx, x) or ctx.low[x] in w["clause_break"]
+    if j == i or any(ctx.low[x] in PUNCT_BREAK - {"(", ")"} and not _apostrophe(ctx, x) and x not in names or ctx.low[x] in w["clause_break"]
                      or _verb_like(ctx.toks[x].text) for x in range(i, j)):
         return None
     n = j
     if ctx.low[j - 1] == ")":  # "state Sen. Jason Holsman (D) said": the affiliation is part of the phrase
         n = o if (o := _open_bracket(ctx, j - 1, i + 1, j)) is not None else j
-    if n > i and (looks_like_speaker(ctx.toks[i:n], _has_mention(ctx, i, n)) or (ctx.low[i] in w["determiner"] and 1 < n - i <= MODIFIERS_MAX + 2)):
+    toks = [t for x, t in enumerate(ctx.toks[i:n], i) if x not in names]
+    if n > i and (looks_like_speaker(toks, _has_mention(ctx, i, n)) or (ctx.low[i] in w["determiner"] and 1 < n - i <= MODIFIERS_MAX + 2)):
         return i, j
     return None
 
@@ -1516,10 +1549,13 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
 
 
 def _named_addressee(ctx: _Ctx, k: int, hi: int) -> int:
-    """'told the National Post he has ...': after tell, write or assure, a name followed by a subject
-    pronoun is the person told; returns where the statement starts (``k`` when there is none)."""
+    """'told the National Post he has ...', 'told the Economist that ...': after tell, write or assure, a
+    name followed by a subject pronoun or 'that' is the person told; returns where the statement starts
+    (``k`` when there is none)."""
     m, n = _name_after(ctx, k, hi)
-    return n if m < n and n + MIN_CONTENT_TOKENS <= hi and _subject_pronoun(ctx.low[n]) else k
+    if m < n:
+        n = next((x for x in range(n, min(hi, n + 3)) if ctx.low[x] not in words()["media_noun"]), n)  # "The Economist magazine"
+    return n if m < n and n + MIN_CONTENT_TOKENS <= hi and (_subject_pronoun(ctx.low[n]) or ctx.low[n] == "that") else k
 
 
 def _addressee_to_end(ctx: _Ctx, k: int, hi: int) -> bool:

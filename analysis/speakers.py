@@ -170,11 +170,21 @@ def name_part(phrase: str) -> tuple[int, str]:
         pos += len(part) + 1
     w = words()
     nw = w["not_a_name"]
-    for off, part in parts:
+    for n, (off, part) in enumerate(parts):
         ws = (part[:part.rindex("(")] if part.endswith(")") and "(" in part else part).split()  # "Rep. Patrick J. Tiberi (R-Ohio)"
         if ws and is_cap(ws[-1]) and ws[-1].lower() not in nw and ws[0].lower() not in w["relative_word"]:
+            if ws[0].lower() in w["article"] and n + 1 < len(parts) and _full_name(parts[n + 1][1]):
+                return parts[n + 1]  # "The governor of Belgorod, Vyacheslav Gladkov": the person, not the office's place
             return off, part
     return parts[0] if parts else (0, phrase)
+
+
+def _full_name(part: str) -> bool:
+    """Two to four capitalised words, none a title or a place: 'Vyacheslav Gladkov', not 'Ukraine' or 'Kharkiv Oblast'."""
+    ws = part.split()
+    w = words()
+    return 2 <= len(ws) <= 4 and all(is_cap(x) and x.lower() not in w["title_word"] and x.lower() not in w["not_a_name"] for x in ws) \
+        and not leading_place([x.lower() for x in ws])
 
 
 def clean_name(phrase: str) -> str:

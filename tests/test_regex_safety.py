@@ -62,6 +62,8 @@ ADVERSARIAL = {
     # session 17: a name inside a 'who' clause before the cue
     "who_with": "Residents who spoke with Reuters said the town was calm. " * 5000,
     "who_chain": "Officials" + " who spoke with Reuters" * 3000 + " said the town was calm.",
+    "quoted_names": '"We hold," a commander with the call sign "Bankir" told Reuters. ' * 3000,
+    "name_run": '"We hold," the' + ' "A"' * 10000 + " brigade said.",
 }
 
 
