@@ -117,13 +117,15 @@ class _Ctx:
                        # live blogs put more headlines in the body: "Clinton Says Russians Hacked DNC"
                        + [(p.start, p.end) for p in self.paras if len(p.text) < 200 and title_case(p.text.split())])
         sent_starts = {s.start for s in self.sents}
-        nouns = [tuple(p.split()) for p in words()["not_a_cue"]]
+        nouns: dict[str, list[tuple[str, ...]]] = {}
+        for p in words()["not_a_cue"]:
+            nouns.setdefault(p.split()[0], []).append(tuple(p.split()))
         for i in [i for i, w in enumerate(self.low) if w in table]:
             tok, cands = self.toks[i], table[self.low[i]]
             # a capitalised cue is a name ("United States") except in a headline or at a sentence start
             if tok.text[:1].isupper() and tok.start not in sent_starts and not heads.contains(tok.start):
                 continue
-            if any(tuple(self.low[i:i + len(p)]) == p for p in nouns):
+            if self.low[i] in nouns and any(tuple(self.low[i:i + len(p)]) == p for p in nouns[self.low[i]]):
                 continue  # "the call sign": a noun
             for ws, e in cands:
                 if tuple(self.low[i:i + len(ws)]) == ws and (e["kind"] != "poll_prep" or self._poll_after(i + len(ws))):
@@ -1815,6 +1817,8 @@ def _resolve_relative(ctx: _Ctx, resolver: Resolver, span: tuple[int, int]) -> S
     """'Podesta, who said ...', 'voters who say ...': the span stays 'who', the name is the phrase before it.
     'Residents who spoke with Reuters': the span keeps its clause, the name is the phrase before 'who'."""
     if ctx.text[span[0]:span[1]].lower() not in words()["relative_word"]:
+        if " who" not in ctx.text[span[0]:span[1]]:
+            return None
         a, b = ctx.tok_at(span[0]), ctx.tok_at(span[1] - 1)
         r = next((x for x in range(a + 1, b) if ctx.low[x] == "who"), None)
         if r is None or ctx.low[r - 1] == ",":
