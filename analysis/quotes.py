@@ -430,10 +430,11 @@ def _relative_subject(ctx: _Ctx, before: int, k: int, lo: int, named: bool = Fal
     r = before - 1
     while r > lo and k - r <= RELATIVE_MAX and ctx.low[r] not in PUNCT_BREAK and ctx.low[r] != ".":
         if ctx.low[r] == "who":
-            p = before - 2 if ctx.low[before - 1] in w["determiner"] else before - 1
-            if named and (r + 1 >= before or is_cap(ctx.toks[r + 1].text) or ctx.low[r + 1] in w["determiner"]
-                          or _pronoun(ctx.low[r + 1]) or p <= r or ctx.low[p] not in w["topic_preposition"]):
-                return None  # 'who has heard politicians say': the name is the subject of the cue
+            if named:
+                p = before - 2 if ctx.low[before - 1] in w["determiner"] else before - 1  # the word before the name
+                if r + 1 >= before or is_cap(ctx.toks[r + 1].text) or ctx.low[r + 1] in w["determiner"] \
+                        or _pronoun(ctx.low[r + 1]) or p <= r or ctx.low[p] not in w["topic_preposition"]:
+                    return None  # 'who has heard politicians say': the name is the subject of the cue
             i = r
             while i > lo and r - i < LOOSE_NP_TOKENS and ctx.low[i - 1] not in PUNCT_BREAK and ctx.low[i - 1] not in ("'", "`", ".") \
                     and ctx.low[i - 1] not in w["clause_break"]:
@@ -873,7 +874,8 @@ def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
     i0 = ctx.tok_at(q.end)
     hi = min(len(ctx.toks), ctx.tok_at(ctx.para_end(q.end - 1)), i0 + AFTER_WINDOW)
     names = _quoted_names(ctx, q.end, ctx.toks[hi - 1].end if hi > i0 else q.end)
-    nxt = next((o.start for o in ctx.quotes if o.start >= q.end and ctx.tok_at(o.start) not in names), None)
+    first = bisect.bisect_left(ctx.quote_start_list, q.end)
+    nxt = next((st for st in ctx.quote_start_list[first:] if ctx.tok_at(st) not in names), None)
     if nxt is not None:
         hi = min(hi, ctx.tok_at(nxt))
     i = i0
