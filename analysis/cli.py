@@ -79,7 +79,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.limit:
         gold, articles = gold[:args.limit], articles[:args.limit]
     preds = {a.doc_id: extract_quotes(prepare(a, cb), cb) for a in articles}
-    res = score_quotes(gold, preds, cue_finder(cb.lexicon("speech_cues")))
+    res = score_quotes(gold, preds, cue_finder(cb))
     sys.stdout.write(format_report(res, f"Quotes against {gold_path}"))
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")

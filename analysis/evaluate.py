@@ -9,18 +9,17 @@ scores; running the extractor is the caller's job.
 from __future__ import annotations
 
 import csv
-import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .codebook import Codebook
 from .errors import UserError
 
 THRESHOLDS = (0.3, 0.8)
 SPEAKER_SPAN_THRESHOLD = 0.5   # a speaker span matches a gold source at this Jaccard overlap
 TOP_UNLISTED = 10              # coded cues not in the codebook listed in the report
-_WORD = re.compile(r"[\w'’-]+")
 
 
 @dataclass
@@ -196,20 +195,15 @@ def _speaker_ok(q, g: GoldAttribution, text: str) -> bool:
     return False
 
 
-def cue_finder(entries: Iterable) -> Callable[[str], str | None]:
-    """A function from a coded cue's text to the id of the codebook cue it holds
-    ('has long argued' -> argue), or None when it holds none of the codebook's forms."""
-    forms = {tuple(f.lower().split()): e.id for e in entries for f in e.forms}
-    longest = max(map(len, forms), default=1)
+def cue_finder(cb: Codebook) -> Callable[[str], str | None]:
+    """A function from a coded cue's text to the id of the codebook speech cue it holds
+    ('has long argued' -> argue), or None when it holds none (lexicon.find: the extractor's forms and exclusions)."""
+    from .lexicon import find
 
-    def find(text: str) -> str | None:
-        ws = _WORD.findall(text.lower())
-        for n in range(min(longest, len(ws)), 0, -1):
-            for i in range(len(ws) - n + 1):
-                if (hit := forms.get(tuple(ws[i:i + n]))) is not None:
-                    return hit
-        return None
-    return find
+    def first(text: str) -> str | None:
+        hits = find(cb, "speech_cues", text)
+        return hits[0].entry.id if hits else None
+    return first
 
 
 def _span_text(chars_: frozenset[int], text: str) -> str:
@@ -256,7 +250,7 @@ def score_quotes(gold: list[GoldDoc], predictions: dict[str, list],
                     k[1] += 1
                     if cue_id is not None:
                         cue_text = _span_text(g.cue, doc.text).lower()
-                        group = "no cue coded" if not cue_text else "punctuation (colon, dash)" if not _WORD.search(cue_text) \
+                        group = "no cue coded" if not cue_text else "punctuation (colon, dash)" if not any(map(str.isalnum, cue_text)) \
                             else "in the codebook" if cue_id(cue_text) else "not in the codebook"
                         k = by_cue.setdefault(group, [0, 0])
                         k[0] += j in matched_g
