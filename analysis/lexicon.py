@@ -181,14 +181,19 @@ def _exclusions(cb_hash: str, text: str, entries: tuple[Entry, ...]) -> dict[str
     return by_lexicon
 
 
+def excluded(cb: Codebook, name: str, text: str) -> list[Hit]:
+    """The codebook's exclusion phrases for lexicon ``name`` found in ``text``: its matches inside them do not count."""
+    if name == "exclusions" or not cb.lexicon("exclusions"):
+        return []
+    return _exclusions(cb.hash, text, tuple(cb.lexicon("exclusions"))).get(name, [])
+
+
 def find(cb: Codebook, name: str, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
     """Every match of lexicon ``name`` in ``text[start:end]`` (case-insensitive), minus
     those inside an exclusion phrase listed for it in the codebook's exclusions lexicon."""
     out = _matcher(cb.hash, name, tuple(cb.lexicon(name))).find(text, start, end)
-    if out and name != "exclusions" and cb.lexicon("exclusions"):
-        excl = _exclusions(cb.hash, text, tuple(cb.lexicon("exclusions"))).get(name, [])
-        if excl:
-            out = [h for h in out if not any(x.start <= h.start and h.end <= x.end for x in excl)]
+    if out and (excl := excluded(cb, name, text)):
+        out = [h for h in out if not any(x.start <= h.start and h.end <= x.end for x in excl)]
     return out
 
 

@@ -28,6 +28,7 @@ from operator import itemgetter
 
 from .codebook import Codebook, Entry
 from .document import Doc
+from .lexicon import excluded as lexicon_excluded
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 from .roles import find_holders
@@ -117,16 +118,16 @@ class _Ctx:
                        # live blogs put more headlines in the body: "Clinton Says Russians Hacked DNC"
                        + [(p.start, p.end) for p in self.paras if len(p.text) < 200 and title_case(p.text.split())])
         sent_starts = {s.start for s in self.sents}
-        nouns: dict[str, list[tuple[str, ...]]] = {}
-        for p in words()["not_a_cue"]:
-            nouns.setdefault(p.split()[0], []).append(tuple(p.split()))
+        # "the call sign": phrases in which the codebook's exclusions say a speech cue does not count
+        hits = lexicon_excluded(cb, "speech_cues", self.text)
+        excluded = SpanSet([(h.start, h.end) for h in hits]) if hits else None
         for i in [i for i, w in enumerate(self.low) if w in table]:
             tok, cands = self.toks[i], table[self.low[i]]
             # a capitalised cue is a name ("United States") except in a headline or at a sentence start
             if tok.text[:1].isupper() and tok.start not in sent_starts and not heads.contains(tok.start):
                 continue
-            if self.low[i] in nouns and any(tuple(self.low[i:i + len(p)]) == p for p in nouns[self.low[i]]):
-                continue  # "the call sign": a noun
+            if excluded is not None and excluded.contains(tok.start):
+                continue
             for ws, e in cands:
                 if tuple(self.low[i:i + len(ws)]) == ws and (e["kind"] != "poll_prep" or self._poll_after(i + len(ws))):
                     self.cues[i] = (i + len(ws), e)
@@ -894,7 +895,7 @@ def _direct_after(ctx: _Ctx, q: QuoteSpan, used: set[int]) -> _Raw | None:
     if i in ctx.cues and i not in used:  # "...," said Putin
         ce, e = ctx.cues[i]
         sp = _np_after(ctx, ce, hi)
-        if i == i0 and not _hands_over(ctx, q) and len(ctx.text[q.start:q.end].split()) <= QUOTED_NAME_WORDS:
+        if i == i0 and _quoted_term(ctx, q):
             return None  # 'a commander with the call sign "Bankir" told Reuters', 'self-identified "liberals" said': a name or a term
         if i == i0 and ctx.toks[i].text[:1].isupper() and ctx.text[q.start:q.end].rstrip("\"'”’»").endswith("."):
             return None  # '... "He who has his own home is happy." According to surveys, ...': a new sentence, its own statement
@@ -929,10 +930,15 @@ def _quoted_names(ctx: _Ctx, start: int, end: int) -> set[int]:
     for o in (ctx.quotes[n] for n in ctx.quote_order[lo:hi]):
         a = ctx.tok_at(o.start)
         b = ctx.tok_at(o.end)
-        if a == 0 or _hands_over(ctx, o) or not ctx.toks[a - 1].text.isalpha() or len(ctx.text[o.start:o.end].split()) > QUOTED_NAME_WORDS:
+        if a == 0 or not ctx.toks[a - 1].text.isalpha() or not _quoted_term(ctx, o):
             continue
         out.update(x for x in range(a, b) if ctx.low[x] in PUNCT_BREAK)
     return out
+
+
+def _quoted_term(ctx: _Ctx, q: QuoteSpan) -> bool:
+    """A quotation short enough to be a name or a term ('"Bankir"', '"liberals"') that hands nothing over."""
+    return len(ctx.text[q.start:q.end].split()) <= QUOTED_NAME_WORDS and not _hands_over(ctx, q)
 
 
 def _hands_over(ctx: _Ctx, q: QuoteSpan) -> bool:
