@@ -62,12 +62,13 @@ def signature(text: str) -> np.ndarray:
         sh = wh[:n].copy()
         for k in range(1, SHINGLE):
             sh ^= _rotl(wh[k:k + n], 13 * k)
-        h = np.unique(_mix(sh))                    # sorted, so sorted by bin too
-        bins = (h >> _BIN_SHIFT).astype(np.int64)
-        first = np.searchsorted(bins, np.arange(N_HASH))
+        h = _mix(sh)
+        bins = (h >> _BIN_SHIFT).astype(np.intp)
+        smallest = np.full(N_HASH, np.iinfo(np.uint64).max, dtype=np.uint64)
+        np.minimum.at(smallest, bins, h)           # each bin's smallest hash, without sorting them all
         full = np.zeros(N_HASH, dtype=bool)
         full[bins] = True
-        sig = np.where(full, h[np.minimum(first, len(h) - 1)] & _LOW_BITS, np.uint64(0))
+        sig = np.where(full, smallest & _LOW_BITS, np.uint64(0))
         if not full.all():
             # each empty bin takes the next full bin's value, marked with the distance
             idx = np.flatnonzero(full)

@@ -85,7 +85,7 @@ def process_article(article: Article, cb: Codebook) -> dict:
             "doc_id": article.doc_id,
             "article": article_row(article, rows, cb),
             "tables": {name: [dict(r.__dict__) for r in recs] for name, recs in rows.items()},
-            "signature": [int(x) for x in signature(article.text)],
+            "signature": signature(article.text).tolist(),
             "exact_key": exact_key(article.text),
         }
     except Exception as err:  # one article's failure must not cost the run

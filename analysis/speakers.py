@@ -588,7 +588,11 @@ def find_persons(text: str, tokens: list[Span], cb: Codebook, mentions: list[Men
 
     not_a_name = w["not_a_name"]
     last = -2
-    for i in [i for i, t in enumerate(tokens) if t.text[:1].isupper()]:
+    caps = [i for i, t in enumerate(tokens) if t.text[:1].isupper()]
+    # a capitalised token with no capitalised neighbour makes a run of one, which names no one
+    paired = [i for k, i in enumerate(caps)
+              if (k and caps[k - 1] == i - 1) or (k + 1 < len(caps) and caps[k + 1] == i + 1)]
+    for i in paired:
         t = tokens[i]
         if not (t.text.replace("'", "").replace("’", "").replace("-", "").isalpha()
                 and t.text.lower() not in not_a_name and "." not in t.text[:-1]) or _GLUED_WORD.search(t.text):
