@@ -32,7 +32,7 @@ from .lexicon import excluded as lexicon_excluded
 from .quotemarks import QuoteSpan
 from .records import Quote, Span
 from .roles import find_holders
-from .spans import SpanSet
+from .spans import SortedSpans, SpanSet
 from .speakers import Resolver, Speaker, contracted_pronoun, find_persons, find_turns, headline_turn, is_cap, is_word, turn_label, is_negation, looks_like_speaker, trim_np, words
 from .text import tokens as tokenize
 from .zones import title_case
@@ -133,6 +133,7 @@ class _Ctx:
                     self.cues[i] = (i + len(ws), e)
                     break
         self.surnames: dict[str, bool] = {}
+        self.mentions = SortedSpans(doc.mentions)
         self.quotes = doc.quote_spans
         # where quotation marks stand: an apostrophe token anywhere else is one ('Sanders’ campaign')
         self.quote_starts = {q.start for q in self.quotes}
@@ -778,8 +779,7 @@ def _compound(tok: str) -> bool:
 
 
 def _has_mention(ctx: _Ctx, a: int, b: int) -> bool:
-    s, e = ctx.toks[a].start, ctx.toks[b - 1].end
-    return any(m.start < e and s < m.end for m in ctx.doc.mentions)
+    return bool(ctx.mentions.overlapping(ctx.toks[a].start, ctx.toks[b - 1].end))
 
 
 def _np_after(ctx: _Ctx, i: int, hi: int) -> tuple[int, int] | None:

@@ -42,3 +42,26 @@ class SpanSet:
                 out.append(self.spans[i])
             i += 1
         return out
+
+
+class SortedSpans:
+    """Records with ``start`` and ``end`` (mentions), sorted by start and possibly overlapping:
+    the ones that overlap a range, in log time plus the ones returned."""
+
+    def __init__(self, items: list):
+        self.items = items
+        self.reach: list[int] = []   # the furthest end of any item up to each index
+        far = -1
+        for it in items:
+            far = max(far, it.end)
+            self.reach.append(far)
+
+    def overlapping(self, a: int, b: int) -> list:
+        k = bisect.bisect_right(self.reach, a)   # every item before k ends at or before a
+        out = []
+        items = self.items
+        while k < len(items) and items[k].start < b:
+            if items[k].end > a:
+                out.append(items[k])
+            k += 1
+        return out

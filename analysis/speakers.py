@@ -10,6 +10,7 @@ empty (unknown is never a guess).
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass
@@ -20,12 +21,14 @@ from typing import Callable
 from .codebook import Codebook
 from .records import Mention, Span
 from .roles import Holder, first_holders, fits, parse_role, speaker_role
-from .spans import SpanSet
+from .spans import SortedSpans, SpanSet
 
 GRAMMAR = Path(__file__).parent / "resources" / "grammar.csv"
 PLACES = Path(__file__).parent / "resources" / "places.csv"
 SENDER_WINDOW = 1500  # characters before 'The message' searched for who sent it (a summary and its paragraph)
 NP_MAX_TOKENS = 10   # a longer stretch before a cue is a clause, not a speaker phrase
+HANDOVER_WORDS = 40  # a shorter transcript turn gives the floor ("Sky News, please."); 'you' after it addresses an earlier speaker
+ADDRESSEE_TURNS = 12  # turns looked back for whom 'you' addresses
 _CONTRACTION = re.compile(r"([a-z]+)['’](?:s|d|ve|ll|re|m)", re.IGNORECASE)
 # "Lukashenko AlexanderPresident of Belarus:": two words glued by a transcript ('McFaul', 'DeLong' are names)
 _GLUED_WORD = re.compile(r"^[A-Z][a-z]{3,}[A-Z]")
@@ -363,13 +366,14 @@ class Resolver:
         self._find_holders = holders   # persons named with a role, sorted by start: found when first needed
         self._holders: list[Holder] | None = None
         self.speakers: list[tuple[int, Person]] = []
+        self._turn_names: dict[tuple[int, str], tuple[str, str | None, str | None]] = {}
+        self._by_start = SortedSpans(mentions)
+        self._surnames: dict[str, tuple[list[int], list[Person]]] | None = None
 
     def mention_in(self, start: int, end: int) -> Mention | None:
         best = None
-        for m in self.mentions:
-            if m.start >= end:
-                break
-            if m.end > start and (best is None or (m.end - m.start) > (best.end - best.start)):
+        for m in self._by_start.overlapping(start, end):
+            if best is None or (m.end - m.start) > (best.end - best.start):
                 best = m
         return best
 
@@ -436,6 +440,55 @@ class Resolver:
         return bool(rest) and all(is_cap(t) for t in rest[:2]) and rest[0].lower() not in words()["title_word"] \
             and not own & {t.lower().strip(",.") for t in rest}
 
+    def _full_name(self, surname: str, start: int) -> Person | None:
+        """The last person named in full before ``start`` whose name ends in ``surname``."""
+        if self._surnames is None:
+            self._surnames = {}
+            for p in self.persons:
+                if " " in p.name:
+                    starts, persons = self._surnames.setdefault(p.name.split()[-1], ([], []))
+                    starts.append(p.start)
+                    persons.append(p)
+        starts, persons = self._surnames.get(surname, ((), ()))
+        k = bisect.bisect_left(starts, start)
+        return persons[k - 1] if k else None
+
+    def _turn_index(self, start: int) -> int | None:
+        """The transcript turn that ``start`` falls in."""
+        k = bisect.bisect_right(self.turns, (start, "\uffff")) - 1
+        return k if k >= 0 else None
+
+    def _turn_speaker(self, turn: tuple[int, str]) -> tuple[str, str | None, str | None]:
+        """Name, actor and side of whoever speaks a turn: the person its label names."""
+        if turn not in self._turn_names:
+            self._turn_names[turn] = self._label_speaker(turn)
+        return self._turn_names[turn]
+
+    def _label_speaker(self, turn: tuple[int, str]) -> tuple[str, str | None, str | None]:
+        from .actors import lookup
+        label_end = turn[0] + len(turn[1])
+        person = next((m for m in reversed(self._by_start.overlapping(turn[0], label_end)) if turn[0] <= m.start
+                       and self.cb.actors[m.actor].type == "person"), None)  # "President of Russia Vladimir Putin"
+        actor = person.actor if person is not None else lookup(self.cb, turn[1])
+        a = self.cb.actors.get(actor) if actor else None
+        name = a.name if a and a.type == "person" else _label_name(turn[1])
+        return name, actor, a.side if a else None
+
+    def _addressee(self, text: str, start: int) -> tuple[str, str | None, str | None] | None:
+        """Whom 'you' addresses in a transcript: the person who spoke the last turn before this
+        one that is no hand-over ('Dmitry Peskov: Sky News, please.' gives the floor to a
+        journalist who asks the President), when its label names a person (not 'Question')."""
+        k = self._turn_index(start)
+        if k is None:
+            return None
+        here = self._turn_speaker(self.turns[k])
+        for j in range(k - 1, max(-1, k - 1 - ADDRESSEE_TURNS), -1):
+            other = self._turn_speaker(self.turns[j])
+            if other[0] == here[0] or len(text[self.turns[j][0]:self.turns[j + 1][0]].split()) < HANDOVER_WORDS:
+                continue
+            return other if other[1] is not None or len(other[0].split()) >= 2 and is_cap(other[0]) else None
+        return None
+
     def resolve(self, text: str, start: int, end: int) -> Speaker:
         off, core = name_part(text[start:end])
         sp = self._resolve(text, start + off, start + off + len(core))
@@ -472,16 +525,15 @@ class Resolver:
                 self.speakers.append((start, Person(start, actor.name, m.actor, actor.gender)))
             return sp
         if (low in w["first_person"] or low in w["first_person_plural"]) and self.turns:
-            turn = next((t for t in reversed(self.turns) if t[0] <= start), None)
-            if turn is not None:
-                from .actors import lookup
-                label_end = turn[0] + len(turn[1])
-                person = next((m for m in reversed(self.mentions) if turn[0] <= m.start < label_end
-                               and self.cb.actors[m.actor].type == "person"), None)  # "President of Russia Vladimir Putin"
-                actor = person.actor if person is not None else lookup(self.cb, turn[1])
-                a = self.cb.actors.get(actor) if actor else None
-                name = a.name if a and a.type == "person" else _label_name(turn[1])
-                return Speaker(start, end, phrase, name, actor, a.side if a else None)
+            k = self._turn_index(start)
+            if k is not None:
+                name, actor, side = self._turn_speaker(self.turns[k])
+                return Speaker(start, end, phrase, name, actor, side)
+        if low in w["second_person"] and self.turns:
+            addressee = self._addressee(text, start)
+            if addressee is not None:
+                name, actor, side = addressee
+                return Speaker(start, end, phrase, name, actor, side)
         parts = low.split()
         if len(parts) == 2 and parts[0] in w["message_determiner"] and parts[1] in w["message_noun"]:
             sender = self._sender(text, start)
@@ -500,7 +552,7 @@ class Resolver:
             return Speaker(start, end, phrase, holder.name, holder.actor, self.cb.side_of(holder.actor))
         name = clean_name(phrase)
         if " " not in name and is_cap(name):
-            full = next((p for p in reversed(self.persons) if p.start < start and p.name.split()[-1] == name and " " in p.name), None)
+            full = self._full_name(name, start)
             if full is not None:
                 self.speakers.append((start, full))
                 return Speaker(start, end, phrase, full.name, full.actor, self.cb.side_of(full.actor))

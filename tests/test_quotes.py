@@ -1691,3 +1691,50 @@ def test_by_saying_before_a_quotation_credits_the_clause_subject(cb):
     text = 'Beck explained the Drudge headline by saying: "It was because last night I did something new."'
     assert span_and_statement(text, cb) == ("Beck", '"It was because last night I did something new."')
     assert quotes("Beck ended the show by describing the situation in Iowa.", cb) == []
+
+
+# case study: a transcript's 'you' is the person spoken to, the one who spoke before
+HANDOVER = "Dmitry Peskov: Sky News, please.\n"
+INTERVIEW = ("Vladimir Putin: We have discussed the situation on the border in detail with our colleagues today, and I "
+             "believe that the talks went well, that both sides kept their word, and that we will meet again before the end of "
+             "the year to sign the documents we agreed on. There is no alternative to this work.\n")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    (INTERVIEW + "Margarita Simonyan: You said that the talks had gone well.", "Vladimir Putin"),
+    # a moderator's short turn hands the floor over; the journalist addresses the one who spoke before it
+    (INTERVIEW + HANDOVER + "Diana Magnay: Thank you. You also say you have no intention of invading Ukraine.", "Vladimir Putin"),
+    ("Margarita Simonyan: People are afraid that we will leave the liberated territories, that we will abandon them, and "
+     "that everything that has been built there over these years will be lost, together with the trust of the people "
+     "who live there and who believed us.\n"
+     "Vladimir Putin: You say that some people are ashamed of being from Russia.", "Margarita Simonyan"),
+    # an unnamed questioner is nobody to name
+    ("Question: How do you assess the talks that took place today between the delegations, and what do you expect from "
+     "the next round that the two sides agreed to hold before the end of the year in Istanbul or elsewhere?\n"
+     "Vladimir Putin: You said that the talks had failed.", "You"),
+])
+def test_transcript_you_is_the_previous_speaker(cb, text, speaker):
+    got = [q for q in quotes(text, cb) if q.cue and text[q.speaker_start:q.speaker_end].lower() == "you"]
+    assert [q.speaker for q in got] == [speaker]
+
+
+def test_you_outside_a_transcript_stays_you(cb):
+    assert one("Putin met the governor. You said that the talks had failed, a reader wrote.", cb).speaker != "Vladimir Putin"
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    ("Putin met the governor on Monday. Yesterday he said that the talks had failed.", "he", "Vladimir Putin"),
+    ("Vladimir Putin: Colleagues, good afternoon. Today I would like to ask our colleagues from the Central Bank to report on the economy.",
+     "I", "Vladimir Putin"),
+    ("Zelensky spoke in Kyiv. Earlier he said that the troops were holding their positions.", "he", "Volodymyr Zelensky"),
+])
+def test_a_time_adverb_is_not_part_of_the_speaker(cb, text, span, speaker):
+    q = [q for q in quotes(text, cb) if q.cue][-1]
+    assert (text[q.speaker_start:q.speaker_end], q.speaker) == (span, speaker)
+
+
+def test_an_imperative_is_no_statement(cb):
+    # case study, Kremlin meetings: 'Please tell us what ...' asks for a report, 'Please' says nothing
+    text = ("Vladimir Putin: Colleagues, we discussed the fires. Please tell us what kind of additional help you require "
+            "from the federal government. Please note that we must not allow a repetition of last year's situation.")
+    assert [q.speaker for q in quotes(text, cb) if q.cue] == []

@@ -64,6 +64,9 @@ ADVERSARIAL = {
     "who_chain": "Officials" + " who spoke with Reuters" * 3000 + " said the town was calm.",
     "quoted_names": '"We hold," a commander with the call sign "Bankir" told Reuters. ' * 3000,
     "name_run": '"We hold," the' + ' "A"' * 10000 + " brigade said.",
+    # session 18: 'you' in a transcript looks back for the person addressed, past hand-overs
+    "you_turns": ("Dmitry Peskov: Next, please.\nVladimir Putin: You said that it was so, and you told me that it works. " * 3000),
+    "you_same_speaker": "Vladimir Putin: You said that it was so. Please tell us what you need. Yesterday I said it.\n" * 3000,
 }
 
 
