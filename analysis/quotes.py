@@ -1542,14 +1542,15 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         comma = i - 1
         if comma > lo and ctx.low[comma] == ",":
             np_ = _np_before(ctx, c, i) or _the_phrase_after_comma(ctx, c, ce, lo)
+            a = i + 1 if ctx.low[i] in words()["as_like"] and c > i + 1 else i  # "..., as Moscow claims": the speaker follows 'as'
             if np_ and np_[0] > i:
                 # the whole stretch after the comma names the speaker: "..., the regional governor said"
                 j = c
-                while j > i and ctx.low[j - 1] in words()["skip_between"]:
+                while j > a and ctx.low[j - 1] in words()["skip_between"]:
                     j -= 1
-                np_ = (i, j) if j > i and looks_like_speaker(ctx.toks[i:j], _has_mention(ctx, i, j)) \
-                    and not any(t in words()["as_like"] for t in ctx.low[i + 1:j]) else None  # "..., and to raise them as they want."
-            if np_ and np_[0] == i and (rest >= hi - 1 or ctx.low[rest] in (".", ",") or to_end):
+                np_ = (a, j) if j > a and looks_like_speaker(ctx.toks[a:j], _has_mention(ctx, a, j)) \
+                    and not any(t in words()["as_like"] for t in ctx.low[a + 1:j]) else None  # "..., and to raise them as they want."
+            if np_ and np_[0] == a and (rest >= hi - 1 or ctx.low[rest] in (".", ",") or to_end):
                 first = _after_turn_label(ctx, lo, comma)
                 start = ctx.toks[first].start
                 if comma - first >= MIN_CONTENT_TOKENS and not any(start <= q.start < q.end <= ctx.toks[comma].start for q in ctx.quotes if q.start == start):

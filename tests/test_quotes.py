@@ -1738,3 +1738,20 @@ def test_an_imperative_is_no_statement(cb):
     text = ("Vladimir Putin: Colleagues, we discussed the fires. Please tell us what kind of additional help you require "
             "from the federal government. Please note that we must not allow a repetition of last year's situation.")
     assert [q.speaker for q in quotes(text, cb) if q.cue] == []
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    # case study: '..., as X said.' after the statement: 'as' opens the aside and is no part of the speaker
+    ("This invasion of Ukraine is not just a military operation, as Moscow claims.", "Moscow", "Moscow"),
+    (INTERVIEW + "Kassym-Jomart Tokayev: Bilateral trade has exceeded three billion dollars this year, as you have said.",
+     "you", "Vladimir Putin"),
+])
+def test_as_before_a_speaker_after_the_statement(cb, text, span, speaker):
+    q = [q for q in quotes(text, cb) if q.cue][-1]
+    assert (text[q.speaker_start:q.speaker_end], q.speaker) == (span, speaker)
+
+
+def test_as_they_say_is_an_idiom(cb):
+    # case study: '..., as they say.' closes a figure of speech; nobody is quoted
+    text = "In this respect Greece will hold a position of containment, as they say. That is all."
+    assert [q.text for q in quotes(text, cb)] == []
