@@ -368,6 +368,8 @@ class Resolver:
         self.speakers: list[tuple[int, Person]] = []
         self._turn_names: dict[tuple[int, str], tuple[str, str | None, str | None]] = {}
         self._by_start = SortedSpans(mentions)
+        self._turn_starts = [t[0] for t in self.turns]
+        self._turn_words: dict[int, int] = {}
         self._surnames: dict[str, tuple[list[int], list[Person]]] | None = None
 
     def mention_in(self, start: int, end: int) -> Mention | None:
@@ -455,7 +457,7 @@ class Resolver:
 
     def _turn_index(self, start: int) -> int | None:
         """The transcript turn that ``start`` falls in."""
-        k = bisect.bisect_right(self.turns, (start, "\uffff")) - 1
+        k = bisect.bisect_right(self._turn_starts, start) - 1
         return k if k >= 0 else None
 
     def _turn_speaker(self, turn: tuple[int, str]) -> tuple[str, str | None, str | None]:
@@ -484,7 +486,9 @@ class Resolver:
         here = self._turn_speaker(self.turns[k])
         for j in range(k - 1, max(-1, k - 1 - ADDRESSEE_TURNS), -1):
             other = self._turn_speaker(self.turns[j])
-            if other[0] == here[0] or len(text[self.turns[j][0]:self.turns[j + 1][0]].split()) < HANDOVER_WORDS:
+            if j not in self._turn_words:  # counted once: a long turn is passed by every 'you' after it
+                self._turn_words[j] = len(text[self.turns[j][0]:self.turns[j + 1][0]].split())
+            if other[0] == here[0] or self._turn_words[j] < HANDOVER_WORDS:
                 continue
             return other if other[1] is not None or len(other[0].split()) >= 2 and is_cap(other[0]) else None
         return None

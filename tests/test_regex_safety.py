@@ -66,6 +66,7 @@ ADVERSARIAL = {
     "name_run": '"We hold," the' + ' "A"' * 10000 + " brigade said.",
     # session 18: 'you' in a transcript looks back for the person addressed, past hand-overs
     "you_turns": ("Dmitry Peskov: Next, please.\nVladimir Putin: You said that it was so, and you told me that it works. " * 3000),
+    "you_after_long_turns": "Anna Petrova: " + "word " * 50000 + "\nVladimir Putin: " + "You said that the talks had failed. " * 5000,
     "you_same_speaker": "Vladimir Putin: You said that it was so. Please tell us what you need. Yesterday I said it.\n" * 3000,
 }
 
