@@ -366,7 +366,7 @@ class Resolver:
         self._find_holders = holders   # persons named with a role, sorted by start: found when first needed
         self._holders: list[Holder] | None = None
         self.speakers: list[tuple[int, Person]] = []
-        self._turn_names: dict[tuple[int, str], tuple[str, str | None, str | None]] = {}
+        self._turn_names: dict[int, tuple[str, str | None, str | None]] = {}   # by turn index
         self._by_start = SortedSpans(mentions)
         self._turn_starts = [t[0] for t in self.turns]
         self._turn_words: dict[int, int] = {}
@@ -442,7 +442,7 @@ class Resolver:
         return bool(rest) and all(is_cap(t) for t in rest[:2]) and rest[0].lower() not in words()["title_word"] \
             and not own & {t.lower().strip(",.") for t in rest}
 
-    def _full_name(self, surname: str, start: int) -> Person | None:
+    def _named_in_full(self, surname: str, start: int) -> Person | None:
         """The last person named in full before ``start`` whose name ends in ``surname``."""
         if self._surnames is None:
             self._surnames = {}
@@ -460,11 +460,11 @@ class Resolver:
         k = bisect.bisect_right(self._turn_starts, start) - 1
         return k if k >= 0 else None
 
-    def _turn_speaker(self, turn: tuple[int, str]) -> tuple[str, str | None, str | None]:
-        """Name, actor and side of whoever speaks a turn: the person its label names."""
-        if turn not in self._turn_names:
-            self._turn_names[turn] = self._label_speaker(turn)
-        return self._turn_names[turn]
+    def _turn_speaker(self, k: int) -> tuple[str, str | None, str | None]:
+        """Name, actor and side of whoever speaks turn ``k``: the person its label names."""
+        if k not in self._turn_names:
+            self._turn_names[k] = self._label_speaker(self.turns[k])
+        return self._turn_names[k]
 
     def _label_speaker(self, turn: tuple[int, str]) -> tuple[str, str | None, str | None]:
         from .actors import lookup
@@ -483,9 +483,9 @@ class Resolver:
         k = self._turn_index(start)
         if k is None:
             return None
-        here = self._turn_speaker(self.turns[k])
+        here = self._turn_speaker(k)
         for j in range(k - 1, max(-1, k - 1 - ADDRESSEE_TURNS), -1):
-            other = self._turn_speaker(self.turns[j])
+            other = self._turn_speaker(j)
             if j not in self._turn_words:  # counted once: a long turn is passed by every 'you' after it
                 self._turn_words[j] = len(text[self.turns[j][0]:self.turns[j + 1][0]].split())
             if other[0] == here[0] or self._turn_words[j] < HANDOVER_WORDS:
@@ -531,7 +531,7 @@ class Resolver:
         if (low in w["first_person"] or low in w["first_person_plural"]) and self.turns:
             k = self._turn_index(start)
             if k is not None:
-                name, actor, side = self._turn_speaker(self.turns[k])
+                name, actor, side = self._turn_speaker(k)
                 return Speaker(start, end, phrase, name, actor, side)
         if low in w["second_person"] and self.turns:
             addressee = self._addressee(text, start)
@@ -556,7 +556,7 @@ class Resolver:
             return Speaker(start, end, phrase, holder.name, holder.actor, self.cb.side_of(holder.actor))
         name = clean_name(phrase)
         if " " not in name and is_cap(name):
-            full = self._full_name(name, start)
+            full = self._named_in_full(name, start)
             if full is not None:
                 self.speakers.append((start, full))
                 return Speaker(start, end, phrase, full.name, full.actor, self.cb.side_of(full.actor))
