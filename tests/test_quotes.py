@@ -1719,7 +1719,8 @@ def test_transcript_you_is_the_previous_speaker(cb, text, speaker):
 
 
 def test_you_outside_a_transcript_stays_you(cb):
-    assert one("Putin met the governor. You said that the talks had failed, a reader wrote.", cb).speaker != "Vladimir Putin"
+    assert speaker_and_statement("Putin met the governor on Monday. You said that the talks had failed.", cb) \
+        == ("You", "that the talks had failed")
 
 
 @pytest.mark.parametrize("text, span, speaker", [
