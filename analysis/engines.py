@@ -16,7 +16,7 @@ import sys
 from collections import deque
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .codebook import load_codebook
 from .errors import UserError
@@ -72,7 +72,13 @@ class Engine:
     def __init__(self, codebook_path: str | None, codebook_hash: str, workers: int = 1):
         self.codebook_path, self.codebook_hash, self.workers = codebook_path, codebook_hash, max(1, workers)
 
-    def imap(self, batches: Iterable[list[Article]]) -> Iterator[list[dict]]:
+    def imap(self, batches: Iterable[list[Article]], meanwhile: Callable[[], None] | None = None
+             ) -> Iterator[list[dict]]:
+        """Results of each batch, in order. ``meanwhile`` is called once, after the first
+        batches have been handed to the workers: set-up work for this process that would
+        otherwise wait idle for their results (serial: before the first batch)."""
+        if meanwhile:
+            meanwhile()
         for batch in batches:
             yield process_batch(batch, self.codebook_path, self.codebook_hash)
 
@@ -100,7 +106,8 @@ class _WindowedEngine(Engine):
     def recover(self) -> None:
         """Make the engine usable again after a worker died."""
 
-    def imap(self, batches: Iterable[list[Article]]) -> Iterator[list[dict]]:
+    def imap(self, batches: Iterable[list[Article]], meanwhile: Callable[[], None] | None = None
+             ) -> Iterator[list[dict]]:
         pending: deque = deque()
         it = iter(batches)
         window = self.window_per_worker * self.workers
@@ -112,6 +119,9 @@ class _WindowedEngine(Engine):
                     exhausted = True
                     break
                 pending.append((batch, self.submit(batch)))
+            if meanwhile:
+                meanwhile()
+                meanwhile = None
             if not pending:
                 return
             batch, fut = pending.popleft()

@@ -217,7 +217,7 @@ def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | 
     dups = DuplicateIndex()
     corpus_hash = hashlib.sha256()
     bar = Progress(progress)
-    n = n_err = n_cached = 0
+    n = n_err = n_cached = held = 0
     items = iter_corpus(corpus, options)
     # each batch: the corpus items, the cached results, and the articles left to compute
     plan: list[tuple[list, dict[str, dict], list[Article], dict[str, str]]] = []
@@ -238,19 +238,11 @@ def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | 
             plan.append((chunk, cached, todo, keys))
             yield todo
 
-    batch_rows: dict[str, list] = {name: [] for name in TABLES}
-    part = 0
-
-    def flush() -> None:
-        nonlocal batch_rows, part
-        writer.write(part, batch_rows)
-        batch_rows = {name: [] for name in TABLES}
-        part += 1
-
     with make_engine(engine, str(codebook) if codebook else None, cb.hash, workers, scheduler) as eng:
-        for computed in eng.imap(planned()):
+        for computed in eng.imap(planned(), meanwhile=writer.open):
             chunk, cached, todo, keys = plan.pop(0)
             by_id = {r["doc_id"]: r for r in computed}
+            batch_rows: dict[str, list] = {name: [] for name in TABLES}
             if store:
                 for r in computed:
                     if "error" not in r:
@@ -273,11 +265,13 @@ def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | 
                 for name in SPAN_TABLES:
                     batch_rows[name].extend(res["tables"][name])
                 n += 1
-            n_err = len(batch_rows["errors"]) + writer.counts["errors"]
-            if len(batch_rows["articles"]) + len(batch_rows["errors"]) >= WRITE_EVERY:
-                flush()
+            writer.add(batch_rows)
+            n_err += len(batch_rows["errors"])
+            held += len(chunk)
+            if held >= WRITE_EVERY:
+                writer.write()
+                held = 0
             bar.update(n, n_err, n_cached)
-    flush()
     bar.close()
     counts = writer.combine(*dups.resolve())
     summary = RunSummary(__version__, str(corpus), str(cb.path), cb.hash, corpus_hash.hexdigest()[:16], engine,

@@ -80,9 +80,11 @@ def to_arrow(name: str, rows: list, extra_columns: dict[str, str] | None = None)
 
 
 class PartitionWriter:
-    """Stream each batch's rows straight into the final CSV and Parquet files; only the
-    articles table waits in partitions, because its duplicate columns are known at the end.
-    Memory stays flat whatever the corpus size."""
+    """Stream rows into the final CSV and Parquet files; only the articles table waits in
+    partitions, because its duplicate columns are known at the end. ``add`` converts each
+    batch to Arrow as it arrives (short steps, so the main process keeps feeding the
+    workers); ``write`` writes what has been added as one row group per table. Memory
+    stays flat whatever the corpus size."""
 
     def __init__(self, out: Path, extra_columns: dict[str, dict[str, str]] | None = None):
         self.out = Path(out)
@@ -91,6 +93,8 @@ class PartitionWriter:
         self.extra = extra_columns or {}
         self.writers: dict[str, tuple] = {}
         self.counts = dict.fromkeys(TABLES, 0)
+        self.pending: dict[str, list[pa.Table]] = {name: [] for name in TABLES}
+        self.part = 0
 
     def _writer(self, name: str):
         if name not in self.writers:
@@ -100,21 +104,42 @@ class PartitionWriter:
             self.writers[name] = (csv_w, pq_w)
         return self.writers[name]
 
-    def write(self, part: int, rows: dict[str, list]) -> None:
+    def open(self) -> None:
+        """Create every table's files and load what converting rows needs (pyarrow imports
+        pandas on its first conversion, 0.15 s): the run calls this while its first batches
+        compute, so it does not take a core from the workers later."""
         for name in TABLES:
-            table = to_arrow(name, rows.get(name, []), self.extra.get(name))
+            self._writer(name)
+            to_arrow(name, [], self.extra.get(name))
+
+    def add(self, rows: dict[str, list]) -> None:
+        """Convert one batch's rows (records or dicts, per table) and hold them until ``write``."""
+        for name in TABLES:
+            if rows.get(name):
+                self.pending[name].append(to_arrow(name, rows[name], self.extra.get(name)))
+
+    def write(self) -> None:
+        """Write the rows added since the last call (the articles table to a new partition)."""
+        for name in TABLES:
+            tables = self.pending[name]
+            table = (pa.concat_tables(tables).combine_chunks() if tables
+                     else arrow_schema(name, self.extra.get(name)).empty_table())
+            self.pending[name] = []
             self.counts[name] += table.num_rows
             if name == "articles":
                 self.parts.mkdir(parents=True, exist_ok=True)
-                pq.write_table(table, self.parts / f"{part:08d}.parquet")
+                pq.write_table(table, self.parts / f"{self.part:08d}.parquet")
             elif table.num_rows:
                 for w in self._writer(name):
                     w.write_table(table)
+        self.part += 1
 
     def combine(self, exact_of=None, near_of=None) -> dict[str, int]:
         """Close every table and write the articles table with its duplicate columns;
         ``exact_of`` / ``near_of`` give, per article in corpus order, the index of the
         article it duplicates (-1: none). Returns row counts."""
+        if any(self.pending.values()):
+            self.write()
         dup = _DupFiller(exact_of, near_of)
         for name in TABLES:
             if name == "articles":

@@ -225,3 +225,21 @@ def test_a_dask_worker_that_dies_costs_only_its_article(tmp_path, monkeypatch):
     errors = pd.read_csv(tmp_path / "out" / "errors.csv")
     assert list(errors.doc_id) == ["a00007"] and "worker died" in errors.reason[0]
     assert s.counts["articles"] == 29
+
+
+def test_set_up_work_runs_while_the_first_batches_compute(corpus):
+    """The main process opens the tables while the workers compute the first window of
+    batches, instead of taking a core from them later; results still come back in order."""
+    from analysis.codebook import load_codebook
+    from analysis.corpus import iter_corpus
+    from analysis.engines import make_engine
+
+    articles = list(iter_corpus(corpus))[:40]
+    batches = [articles[i:i + 5] for i in range(0, 40, 5)]
+    with make_engine("processes", None, load_codebook(None).hash, 2) as eng:
+        submitted, opened = [], []
+        submit = eng.submit
+        eng.submit = lambda batch: (submitted.append(batch), submit(batch))[1]
+        results = list(eng.imap(batches, meanwhile=lambda: opened.append(len(submitted))))
+    assert opened == [eng.window_per_worker * 2]
+    assert [r["doc_id"] for rs in results for r in rs] == [a.doc_id for a in articles]
