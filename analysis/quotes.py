@@ -43,6 +43,8 @@ FILLER_MAX = 7           # "told reporters in a statement on Friday" between cue
 MIN_QUOTE_WORDS = 5      # shorter unattributed quotes are scare quotes or titles
 MIN_CONTENT_TOKENS = 3   # an indirect statement needs at least this many tokens
 MIN_CLAUSE_TOKENS = 4    # a statement is cut at a dash or semicolon only after this many tokens
+CLAUSE_SCAN_MAX = 400    # tokens searched for where a reported statement's clause ends (a longer one runs to its sentence's end)
+NEGATIVE_SUBJECT_WINDOW = 30  # tokens before a cue searched for 'Neither X nor Y proposed'
 NP_MAX_AFTER = 12        # tokens searched for a cue after a speaker phrase
 SOURCE_MAX_BEFORE = 25   # tokens of the source in 'According to ..., CONTENT'
 CONTINUE_GAP = 160       # characters of attribution between two parts of one quote
@@ -1101,7 +1103,7 @@ def _clause_end(ctx: _Ctx, k: int, hi: int, end: int) -> int:
 
     depth, aside_end = 0, -1
     verb = ctx.low[k] in w["clause_opener"]   # has the statement a verb of its own yet? ('denied the charges and counter-accused her')
-    for j in range(k + 1, hi):
+    for j in range(k + 1, min(hi, k + CLAUSE_SCAN_MAX)):
         if ctx.toks[j].start >= end:
             break
         t = ctx.low[j]
@@ -1279,16 +1281,45 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
                 and ctx.toks[end_tok].end > raw.start and (np_ := _np_before(ctx, c2, k + 1)) and np_[0] == k + 1:
             _end_at(ctx, raw, ctx.toks[end_tok].end)
             return
+        # 'Putin said the talks had failed and Zelensky said ...', '79 percent say A while 49 percent say B':
+        # without a comma only after a clause with a verb of its own, and before a named or counted subject
+        if k - 1 > ce and ctx.low[k] in coordinator and ctx.low[k - 1] not in PUNCT_BREAK and k + 1 < c2 \
+                and ctx.low[c2] in words()["say_verb"] and not _inside_marks(ctx, raw.start, ctx.toks[c2].start) \
+                and ctx.toks[k - 1].end > raw.start and _has_own_verb(ctx, ce, k) \
+                and (np_ := _np_before(ctx, c2, k + 1)) and np_[1] == c2 and np_[0] - k <= 2 \
+                and (_counted(ctx, *np_) or _has_mention(ctx, *np_)):
+            _end_at(ctx, raw, ctx.toks[k - 1].end)
+            return
         # '... 140 billion, others say 102 billion', '... a conflict, Russia says it is ...': a second voice
         # after a bare comma (not '..., experts say, ...', an aside; before other verbs a named subject after a
         # comma is the statement's own: 'that during the operation, Russia intends to ...')
         after = ctx.cues[c2][0]
         if k - 1 > ce and ctx.low[k] == "," and k + 1 < c2 and after < hi and ctx.low[after] not in PUNCT_BREAK | {"."} \
                 and ctx.toks[k - 1].end > raw.start and ctx.low[c2] in words()["no_addressee"] \
-                and (np_ := _np_before(ctx, c2, k + 1)) and np_ == (k + 1, c2) \
-                and (_lone_quantifier(ctx, k + 1, k + 1) or _has_mention(ctx, *np_)):
+                and (np_ := _np_before(ctx, c2, k + 1)) and np_[1] == c2 and np_[0] - k <= 2 \
+                and (_counted(ctx, *np_) or _has_mention(ctx, *np_)):
             _end_at(ctx, raw, ctx.toks[k - 1].end)
             return
+
+
+def _inside_marks(ctx: _Ctx, start: int, offset: int) -> bool:
+    """An odd number of double quotation marks stands between ``start`` and ``offset``."""
+    return sum(ctx.text.count(m, start, offset) for m in '"“”') % 2 == 1
+
+
+def _counted(ctx: _Ctx, a: int, b: int) -> bool:
+    """Tokens a..b count people ('one in four', '49 percent of Republicans', 'most')."""
+    w = words()
+    return any(t[:1].isdigit() or t in w["percent"] or t in w["quantifier_subject"] or t in w["fraction"]
+               for t in ctx.low[a:b])
+
+
+def _has_own_verb(ctx: _Ctx, a: int, b: int) -> bool:
+    """Tokens a..b hold a verb ('the talks had failed'), not only a noun phrase ('Russia')."""
+    w = words()
+    return any(t in w["be_form"] or t in w["verb_like"] or t in w["verb_prev"]
+               or (t.endswith("ed") and len(t) > 4 and ctx.toks[j].text.islower())
+               for j, t in enumerate(ctx.low[a:b], a))
 
 
 def _no_clause_after(ctx: _Ctx, c: int, hi: int) -> bool:
@@ -1368,7 +1399,7 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
         return True  # "Do you think this is acceptable?"
     if c > lo and ctx.low[c].endswith("ing") and ctx.low[c - 1] in w["object_pronoun"]:
         return True  # "He told them commenting on his film": a participle of the telling
-    if any(is_negation(t) for t in ctx.low[max(lo, c - 3):c]) or any(t in w["negative_subject"] for t in ctx.low[lo:c]):
+    if any(is_negation(t) for t in ctx.low[max(lo, c - 3):c]) or any(t in w["negative_subject"] for t in ctx.low[max(lo, c - NEGATIVE_SUBJECT_WINDOW):c]):
         return True  # "I do not want to", "Russia cannot feel", "Neither the US nor NATO proposed"
     if c - 1 >= lo and ctx.low[c - 1] == "to" and _verb_chain(ctx, c, lo)[0] == c:
         return True  # an infinitive: "agreed to maintain contact" (but "went on to explain" reports)

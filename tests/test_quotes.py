@@ -1756,3 +1756,31 @@ def test_as_they_say_is_an_idiom(cb):
     # case study: '..., as they say.' closes a figure of speech; nobody is quoted
     text = "In this respect Greece will hold a position of containment, as they say. That is all."
     assert [q.text for q in quotes(text, cb)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Putin said the talks had failed and Zelensky said the war would go on.",
+     [("Vladimir Putin", "the talks had failed"), ("Volodymyr Zelensky", "the war would go on")]),
+    ("Some 79 percent of Democrats say they are satisfied with Clinton while only 49 percent of Republicans say the same of Trump.",
+     [("Some 79 percent of Democrats", "they are satisfied with Clinton"), ("49 percent of Republicans", "the same of Trump")]),
+    # guards: a coordinated subject ('Russia and Ukraine said') and a mark still open ('between 23 and 28 people ...')
+    ("He said that Russia and Ukraine said they would talk.", [("He", "that Russia and Ukraine said they would talk")]),
+])
+def test_a_second_speaker_after_and_or_while_has_a_statement_of_its_own(cb, text, expected):
+    """'X said A and Y said B': B is Y's, not part of what X said (without a comma only after a
+    clause with a verb of its own, and before a named or counted subject)."""
+    assert [(q.speaker, q.text) for q in quotes(text, cb)] == expected
+
+
+def test_a_cue_inside_an_open_quotation_does_not_cut_the_statement(cb):
+    text = 'Hoover said that there are "somewhere between 23 and 28 people who said no to any mention of it."'
+    assert speaker_and_statement(text, cb)[1].endswith('mention of it."')
+
+
+def test_a_negation_far_before_the_cue_does_not_negate_it(cb):
+    """'(it appears that nobody is looking ...), as we have pointed out many times, we suggest ...':
+    'nobody' negates its own clause, not a cue thirty words on (case study, kremlin.ru 67960)."""
+    text = ("In light of the deliveries to Ukraine from all parties (it appears that nobody is looking where and how "
+            "much of these weapons are being delivered and who they are being issued to), as we have pointed out many "
+            "times, we suggest turning the air defence systems over to the militia.")
+    assert any(q.text.startswith("turning the air defence systems") for q in quotes(text, cb))

@@ -68,6 +68,10 @@ ADVERSARIAL = {
     "you_turns": ("Dmitry Peskov: Next, please.\nVladimir Putin: You said that it was so, and you told me that it works. " * 3000),
     "you_after_long_turns": "Anna Petrova: " + "word " * 50000 + "\nVladimir Putin: " + "You said that the talks had failed. " * 5000,
     "you_same_speaker": "Vladimir Putin: You said that it was so. Please tell us what you need. Yesterday I said it.\n" * 3000,
+    # session 19: one sentence of thousands of statements, each ending where the next speaker's begins
+    # (each statement searched to the sentence's end for its clause's end: 2,000 of them took 4.3 s, 4,000 16 s)
+    "said_chain": " ".join(["Putin said the talks had failed and Zelensky said the war would go on,"] * 10000) + " and 40 percent say so.",
+    "negative_subject_far": "Nobody " + "and the officer " * 20000 + "said that it was so.",
 }
 
 
