@@ -1296,8 +1296,8 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
         after = ctx.cues[c2][0]
         if k - 1 > ce and ctx.low[k] == "," and k + 1 < c2 and after < hi and ctx.low[after] not in PUNCT_BREAK | {"."} \
                 and ctx.toks[k - 1].end > raw.start and ctx.low[c2] in words()["no_addressee"] \
-                and (np_ := _np_before(ctx, c2, k + 1)) and np_[1] == c2 and np_[0] - k <= 2 \
-                and (_counted(ctx, *np_) or _has_mention(ctx, *np_)):
+                and (np_ := _np_before(ctx, c2, k + 1)) and np_ == (k + 1, c2) \
+                and (_lone_quantifier(ctx, k + 1, k + 1) or _has_mention(ctx, *np_)):
             _end_at(ctx, raw, ctx.toks[k - 1].end)
             return
 
