@@ -1249,6 +1249,10 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
     """'X said A and said B' / 'X said A, adding that B' / 'X said A, but he said B' / 'X said A,
     and other leaders said B': the first statement ends where a second cue (with its own
     subject after ', and' or ', but') begins; that cue then makes its own statement."""
+    # read forward once for all candidate cues: the statement's first verb, and the double
+    # quotation marks between its start and the candidate (an odd count: a quotation is open)
+    scanned, first_verb = ce, None
+    marks_to, marks = raw.start, 0
     for c2 in range(max(ce, ctx.tok_at(raw.start)), hi):
         if ctx.toks[c2].start >= raw.end:
             return
@@ -1284,12 +1288,17 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
         # 'Putin said the talks had failed and Zelensky said ...', '79 percent say A while 49 percent say B':
         # without a comma only after a clause with a verb of its own, and before a named or counted subject
         if k - 1 > ce and ctx.low[k] in coordinator and ctx.low[k - 1] not in PUNCT_BREAK and k + 1 < c2 \
-                and ctx.low[c2] in words()["say_verb"] and not _inside_marks(ctx, raw.start, ctx.toks[c2].start) \
-                and ctx.toks[k - 1].end > raw.start and _has_own_verb(ctx, ce, k) \
-                and (np_ := _np_before(ctx, c2, k + 1)) and np_[1] == c2 and np_[0] - k <= 2 \
-                and (_counted(ctx, *np_) or _has_mention(ctx, *np_)):
-            _end_at(ctx, raw, ctx.toks[k - 1].end)
-            return
+                and ctx.low[c2] in words()["say_verb"] and ctx.toks[k - 1].end > raw.start:
+            marks += sum(ctx.text.count(m, marks_to, ctx.toks[c2].start) for m in '"“”')
+            marks_to = ctx.toks[c2].start
+            while first_verb is None and scanned < k:
+                first_verb = scanned if _is_verb(ctx, scanned) else None
+                scanned += 1
+            if marks % 2 == 0 and first_verb is not None and first_verb < k \
+                    and (np_ := _np_before(ctx, c2, k + 1)) and np_[1] == c2 and np_[0] - k <= 2 \
+                    and (_counted(ctx, *np_) or _has_mention(ctx, *np_)):
+                _end_at(ctx, raw, ctx.toks[k - 1].end)
+                return
         # '... 140 billion, others say 102 billion', '... a conflict, Russia says it is ...': a second voice
         # after a bare comma (not '..., experts say, ...', an aside; before other verbs a named subject after a
         # comma is the statement's own: 'that during the operation, Russia intends to ...')
@@ -1302,11 +1311,6 @@ def _cut_at_coordinated_cue(ctx: _Ctx, raw: _Raw, ce: int, hi: int) -> None:
             return
 
 
-def _inside_marks(ctx: _Ctx, start: int, offset: int) -> bool:
-    """An odd number of double quotation marks stands between ``start`` and ``offset``."""
-    return sum(ctx.text.count(m, start, offset) for m in '"“”') % 2 == 1
-
-
 def _counted(ctx: _Ctx, a: int, b: int) -> bool:
     """Tokens a..b count people ('one in four', '49 percent of Republicans', 'most')."""
     w = words()
@@ -1314,12 +1318,12 @@ def _counted(ctx: _Ctx, a: int, b: int) -> bool:
                for t in ctx.low[a:b])
 
 
-def _has_own_verb(ctx: _Ctx, a: int, b: int) -> bool:
-    """Tokens a..b hold a verb ('the talks had failed'), not only a noun phrase ('Russia')."""
+def _is_verb(ctx: _Ctx, j: int) -> bool:
+    """Token ``j`` is a verb or a verb's helper ('had', 'failed'), so a clause before it has a verb of its own."""
     w = words()
-    return any(t in w["be_form"] or t in w["verb_like"] or t in w["verb_prev"]
-               or (t.endswith("ed") and len(t) > 4 and ctx.toks[j].text.islower())
-               for j, t in enumerate(ctx.low[a:b], a))
+    t = ctx.low[j]
+    return t in w["be_form"] or t in w["verb_like"] or t in w["verb_prev"] \
+        or (t.endswith("ed") and len(t) > 4 and ctx.toks[j].text.islower())
 
 
 def _no_clause_after(ctx: _Ctx, c: int, hi: int) -> bool:

@@ -72,6 +72,10 @@ ADVERSARIAL = {
     # (each statement searched to the sentence's end for its clause's end: 2,000 of them took 4.3 s, 4,000 16 s)
     "said_chain": " ".join(["Putin said the talks had failed and Zelensky said the war would go on,"] * 10000) + " and 40 percent say so.",
     "negative_subject_far": "Nobody " + "and the officer " * 20000 + "said that it was so.",
+    # ... and where the second subject is neither named nor counted, so nothing is cut and every
+    # candidate cue was checked for a verb from the statement's start (4,000 of them: 0.9 s)
+    "unnamed_second_speakers": "Officials said the strike hit a school"
+    + " and the teachers said nobody was hurt" * 90000 + ".",
 }
 
 
