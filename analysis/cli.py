@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     r.add_argument("--batch-size", type=int, default=None,
                    help=f"articles per task (default: {Engine.task_size}, or {DaskEngine.task_size} with dask, "
-                        "whose tasks cost more to schedule)")
+                        "whose tasks cost more to schedule; with several workers the last tasks hold a fifth of it)")
     r.set_defaults(func=_run)
     c = sub.add_parser("codebook", help="print the codebook as a readable document")
     c.add_argument("--codebook", default=None, help="codebook folder (default: the packaged one)")

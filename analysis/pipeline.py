@@ -15,6 +15,7 @@ import json
 import os
 import sys
 import time
+from collections import deque
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -193,12 +194,18 @@ class RunSummary:
     seconds: float = 0.0
 
 
-def _batches(items: Iterator, size: int) -> Iterator[list]:
-    while True:
-        chunk = list(islice(items, size))
-        if not chunk:
-            return
-        yield chunk
+def _batches(items: Iterator, size: int, tail: int = 0) -> Iterator[list]:
+    """Chunks of ``size``; the last ``tail`` items come in chunks of a fifth of that, so
+    that parallel workers run out of work together instead of one waiting on the other's
+    last full chunk. Reads ``tail`` items ahead to know where the end is."""
+    buf: deque = deque(islice(items, tail))
+    for it in items:
+        buf.append(it)
+        if len(buf) == size + tail:
+            yield [buf.popleft() for _ in range(size)]
+    small = max(1, size // 5)
+    while buf:
+        yield [buf.popleft() for _ in range(min(small, len(buf)))]
 
 
 def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | None = None,
@@ -223,7 +230,8 @@ def run(corpus: str | Path, out: str | Path = "results", codebook: str | Path | 
     plan: list[tuple[list, dict[str, dict], list[Article], dict[str, str]]] = []
 
     def planned() -> Iterator[list[Article]]:
-        for chunk in _batches(items, batch_size or eng.task_size):
+        size = batch_size or eng.task_size
+        for chunk in _batches(items, size, tail=size * eng.workers if eng.workers > 1 else 0):
             cached, todo, keys = {}, [], {}
             for it in chunk:
                 if isinstance(it, Article):

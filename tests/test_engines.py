@@ -243,3 +243,24 @@ def test_set_up_work_runs_while_the_first_batches_compute(corpus):
         results = list(eng.imap(batches, meanwhile=lambda: opened.append(len(submitted))))
     assert opened == [eng.window_per_worker * 2]
     assert [r["doc_id"] for rs in results for r in rs] == [a.doc_id for a in articles]
+
+
+def test_a_parallel_run_hands_out_the_end_of_the_corpus_in_small_tasks(corpus, tmp_path, monkeypatch):
+    """With two workers the last articles go out in tasks of a fifth of the size, so that
+    one worker does not sit idle while the other computes a full last task; a serial run
+    keeps full tasks. Every article is computed once, in corpus order."""
+    from analysis import engines
+
+    sizes, ids = [], []
+    submit = engines.ProcessEngine.submit
+
+    def spy(self, batch):
+        sizes.append(len(batch))
+        ids.extend(a.doc_id for a in batch)
+        return submit(self, batch)
+
+    monkeypatch.setattr(engines.ProcessEngine, "submit", spy)
+    s = run(corpus, tmp_path, engine="processes", workers=2, cache=False, progress=False, batch_size=25)
+    assert s.counts["articles"] == 120
+    assert sizes == [25, 25] + [5] * 14   # the last 50 to 74 articles: the end is known 50 ahead
+    assert ids == sorted(ids) and len(set(ids)) == 120
