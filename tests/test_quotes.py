@@ -884,6 +884,13 @@ def test_speaker_span_keeps_its_modifiers(cb, text, span):
     ("The passenger traffic – I fully agree with this figure – should reach 100 million people.", []),
     ("Putin said in this context that our strategic partnership is making steady headway.",
      [("Vladimir Putin", "that our strategic partnership is making steady headway")]),
+    # case study, session 20: an indefinite pronoun without a verb after it is the cue's object
+    ("Dmitry Peskov said nothing about the talks in Istanbul.", []),
+    ("They know nothing about us, about Ukrainians.", []),
+    ("When I promise something, I always make sure that I can deliver on it.", []),
+    ("Dmitry Peskov said nothing had changed since the talks in Istanbul.",
+     [("Dmitry Peskov", "nothing had changed since the talks in Istanbul")]),
+    ("Putin said little would change for the region this year.", [("Vladimir Putin", "little would change for the region this year")]),
 ])
 def test_topics_asides_and_as_clauses(cb, text, expected):
     assert [(q.speaker, q.text) for q in quotes(text, cb)] == expected
