@@ -123,6 +123,7 @@ class _Ctx:
         # "the call sign": phrases in which the codebook's exclusions say a speech cue does not count
         hits = lexicon_excluded(cb, "speech_cues", self.text)
         excluded = SpanSet([(h.start, h.end) for h in hits]) if hits else None
+        article = words()["article"]
         for i in [i for i, w in enumerate(self.low) if w in table]:
             tok, cands = self.toks[i], table[self.low[i]]
             # a capitalised cue is a name ("United States") except in a headline or at a sentence start
@@ -130,6 +131,8 @@ class _Ctx:
                 continue
             if excluded is not None and excluded.contains(tok.start):
                 continue
+            if i > 0 and self.low[i - 1] in article:
+                continue  # "I'm sure the answer is no", "a call for peace": a noun, not a verb of saying
             for ws, e in cands:
                 if tuple(self.low[i:i + len(ws)]) == ws and (e["kind"] != "poll_prep" or self._poll_after(i + len(ws))):
                     self.cues[i] = (i + len(ws), e)

@@ -891,6 +891,11 @@ def test_speaker_span_keeps_its_modifiers(cb, text, span):
     ("Dmitry Peskov said nothing had changed since the talks in Istanbul.",
      [("Dmitry Peskov", "nothing had changed since the talks in Istanbul")]),
     ("Putin said little would change for the region this year.", [("Vladimir Putin", "little would change for the region this year")]),
+    # case-study sample 8100: a cue after an article is a noun; 'with due regard to' is an idiom
+    ('What if sanctions had been applied against the Russian Federation? I\'m sure the answer is "no".', []),
+    ("The discussion focused on bilateral cooperation as well as the Middle East agenda with due regard to Russia's "
+     "efforts toward Palestinian-Israeli settlement.", []),
+    ("We regard this as a provocation, Lavrov said.", [("Sergei Lavrov", "We regard this as a provocation")]),
 ])
 def test_topics_asides_and_as_clauses(cb, text, expected):
     assert [(q.speaker, q.text) for q in quotes(text, cb)] == expected
