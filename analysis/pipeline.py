@@ -203,7 +203,7 @@ def _batches(items: Iterator, size: int, tail: int = 0) -> Iterator[list]:
         buf.append(it)
         if len(buf) == size + tail:
             yield [buf.popleft() for _ in range(size)]
-    small = max(1, size // 5)
+    small = max(1, size // 5) if tail else size
     while buf:
         yield [buf.popleft() for _ in range(min(small, len(buf)))]
 

@@ -264,3 +264,10 @@ def test_a_parallel_run_hands_out_the_end_of_the_corpus_in_small_tasks(corpus, t
     assert s.counts["articles"] == 120
     assert sizes == [25, 25] + [5] * 14   # the last 50 to 74 articles: the end is known 50 ahead
     assert ids == sorted(ids) and len(set(ids)) == 120
+
+
+def test_a_serial_run_keeps_full_tasks_to_the_end():
+    from analysis.pipeline import _batches
+
+    assert [len(b) for b in _batches(iter(range(120)), 25)] == [25, 25, 25, 25, 20]
+    assert [x for b in _batches(iter(range(120)), 25, tail=50) for x in b] == list(range(120))
