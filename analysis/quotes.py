@@ -1322,10 +1322,11 @@ def _counted(ctx: _Ctx, a: int, b: int) -> bool:
 
 
 def _is_verb(ctx: _Ctx, j: int) -> bool:
-    """Token ``j`` is a verb or a verb's helper ('had', 'failed'), so a clause before it has a verb of its own."""
+    """Token ``j`` is a verb or a verb's helper ('had', 'failed'), so a clause before it has a verb of its own;
+    not 'to', which is as often a preposition ('said nothing to his mother')."""
     w = words()
     t = ctx.low[j]
-    return t in w["be_form"] or t in w["verb_like"] or t in w["verb_prev"] \
+    return t in w["be_form"] or t in w["verb_like"] or (t in w["verb_prev"] and t != "to") \
         or (t.endswith("ed") and len(t) > 4 and ctx.toks[j].text.islower())
 
 
@@ -1528,8 +1529,8 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
         as_said = sp[0] - 1 == lo and ctx.low[lo] == "as" and k < hi and ctx.low[k] == ","
         if any(" ".join(ctx.low[k:k + n]) in w["topic_object"] for n in _phrase_lengths("topic_object")):
             return None  # "I would like to say a few words about ...": a topic follows, not a statement
-        if k < hi and ctx.low[k] in w["indefinite_object"] and not (k + 1 < hi and ctx.low[k + 1] != "to" and _is_verb(ctx, k + 1)) \
-                and not any(ctx.low[x] in ('"', "“", "‘") for x in range(k + 1, min(hi, k + 4))):
+        if k < hi and ctx.low[k] in w["indefinite_object"] and not (k + 1 < hi and _is_verb(ctx, k + 1)) \
+                and not any(_quote_follows(ctx, x) for x in range(k + 1, min(hi, k + 4))):
             return None  # "said nothing about the talks", "know little about": an object; "said nothing had changed" goes on
         told = k > ce and all(ctx.low[x] in w["speech_object"] or ctx.low[x].endswith("ly") for x in range(ce, k))
         if told and k + 1 < hi and ctx.low[k] == "," and ctx.low[k + 1] not in ('"', "“", "‘", "that") \

@@ -887,6 +887,7 @@ def test_speaker_span_keeps_its_modifiers(cb, text, span):
     # case study, session 20: an indefinite pronoun without a verb after it is the cue's object
     ("Dmitry Peskov said nothing about the talks in Istanbul.", []),
     ("They know nothing about us, about Ukrainians.", []),
+    ("Maksym said nothing to his mother.", []),   # 'to' after the pronoun is no verb
     ("When I promise something, I always make sure that I can deliver on it.", []),
     ("Dmitry Peskov said nothing had changed since the talks in Istanbul.",
      [("Dmitry Peskov", "nothing had changed since the talks in Istanbul")]),
