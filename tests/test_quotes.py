@@ -902,6 +902,25 @@ def test_topics_asides_and_as_clauses(cb, text, expected):
     assert [(q.speaker, q.text) for q in quotes(text, cb)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train, session 21: a question put by a named asker, in the passive, is the asker's statement
+    ("Sanders was asked by host John Dickerson whether his aim was similar to Kennedy's.",
+     [("John Dickerson", "whether his aim was similar to Kennedy's")]),
+    ('"Absolutely," he said when asked by a reporter if that remains his view.',
+     [("he", '"Absolutely,"'), ("a reporter", "if that remains his view")]),
+    ("Cruz was asked by Laura Ingraham on Thursday about increasing the number of foreign workers.",
+     [("Laura Ingraham", "increasing the number of foreign workers")]),
+    # nobody named: no attributed statement (the seed's 'When asked whether Russia planned ...' is the journalist's)
+    ("Asked whether he would encourage his voters to pick Republicans, Johnson demurred.", []),
+    ("In July, Jennifer Palmieri was asked about Cosby's donations, and she did her best to evade the question.", []),
+    # no question given, or a request: nothing
+    ("Peskov was asked by reporters about it after the talks in Istanbul.", []),
+    ("She was asked by the guards to leave the room.", []),
+])
+def test_a_question_reported_in_the_passive(cb, text, expected):
+    assert [(q.speaker, q.text) for q in quotes(text, cb)] == expected
+
+
 def test_a_wish_ascribed_to_others_is_no_statement(cb):
     # case-study samples 8091 and 8092: 3 of 4 'want' rows read were others' wishes told by the speaker
     assert quotes("They want to literally finish off and destroy Donbas.", cb) == []
