@@ -1117,7 +1117,7 @@ def _clause_end(ctx: _Ctx, k: int, hi: int, end: int) -> int:
         if depth:
             continue
         verb = verb or t in w["be_form"] or t in w["verb_like"] or participle(j, "ed") or t in w["clause_opener"]
-        if verb and t == "and" and ctx.low[j - 1] == "," and participle(j + 1, "ed") and j - k >= MIN_CLAUSE_TOKENS \
+        if verb and t in w["coordinator"] and ctx.low[j - 1] == "," and participle(j + 1, "ed") and j - k >= MIN_CLAUSE_TOKENS \
                 and j + 2 < hi and (ctx.low[j + 2] in w["object_pronoun"] or ctx.low[j + 2] in w["determiner"]
                                     or ctx.low[j + 2] in w["deed_preposition"] or is_cap(ctx.toks[j + 2].text)):
             return ctx.toks[j - 2].end  # '... be left in Iraq, and pushed to funnel arms to ...': the subject's next deed
@@ -1188,7 +1188,7 @@ def _indirect(ctx: _Ctx, used: set[int], covered: list[tuple[int, int]], open_qu
                 raw = _according_to(ctx, c, ce, lo, hi, s, cue)
             elif e.id == "ask" and (asked := _asked_question(ctx, c, ce, lo, hi, s, cue)) is not None:
                 raw = asked
-            elif c > lo and ctx.low[c - 1] in (",", "and") and (prev := _speaker_in_sentence(earlier + out, s, cue[0])):
+            elif c > lo and (ctx.low[c - 1] == "," or ctx.low[c - 1] in w["coordinator"]) and (prev := _speaker_in_sentence(earlier + out, s, cue[0])):
                 raw = _coordinated(ctx, c, ce, hi, s, cue, prev)
             else:
                 raw = _verb_statement(ctx, c, ce, lo, hi, s, cue, w)

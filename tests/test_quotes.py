@@ -921,6 +921,24 @@ def test_a_question_reported_in_the_passive(cb, text, expected):
     assert [(q.speaker, q.text) for q in quotes(text, cb)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # PolNeAR train and case study, session 21: 'but' joins the subject's next deed or cue as 'and' does
+    ("Trump said that it would be very hard for Romney to attend, but downplayed the issue.",
+     [("Trump", "that it would be very hard for Romney to attend")]),
+    ('"No one wants to negotiate with those who tortured this people," Zelensky said, but added that the '
+     'possibility of ending the war through diplomacy must not be lost.',
+     [("Volodymyr Zelensky", '"No one wants to negotiate with those who tortured this people,"'),
+      ("Volodymyr Zelensky", "that the possibility of ending the war through diplomacy must not be lost")]),
+    ("Gwen Graham said she was impressed with the speakers, but lamented that the speeches did not match reality.",
+     [("Gwen Graham", "she was impressed with the speakers"),
+      ("Gwen Graham", "that the speeches did not match reality")]),
+    # 'lament' reports a statement only with a clause after it
+    ("Putin lamented the collapse of the Soviet Union.", []),
+])
+def test_but_joins_a_second_deed_or_cue(cb, text, expected):
+    assert [(q.speaker, q.text) for q in quotes(text, cb)] == expected
+
+
 def test_a_wish_ascribed_to_others_is_no_statement(cb):
     # case-study samples 8091 and 8092: 3 of 4 'want' rows read were others' wishes told by the speaker
     assert quotes("They want to literally finish off and destroy Donbas.", cb) == []
