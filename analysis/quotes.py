@@ -1649,7 +1649,11 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             if np_ and np_[0] == a and (rest >= hi - 1 or ctx.low[rest] in (".", ",") or to_end):
                 first = _after_turn_label(ctx, lo, comma)
                 start = ctx.toks[first].start
-                if comma - first >= MIN_CONTENT_TOKENS and not any(start <= q.start < q.end <= ctx.toks[comma].start for q in ctx.quotes if q.start == start):
+                # a quotation that opens the statement is a direct quote of its own, unless it is a short term or
+                # name ("'ISIS Truther' Donald Trump Is Like A Lawyer's Dumbest Client, Trevor Noah Says")
+                if comma - first >= MIN_CONTENT_TOKENS and not any(
+                        q.start == start and q.end <= ctx.toks[comma].start and len(ctx.text[q.start:q.end].split()) >= MIN_QUOTE_WORDS
+                        for q in ctx.quotes):
                     kind = "mixed" if any(start <= q.start < ctx.toks[comma].start for q in ctx.quotes) else "indirect"
                     return _Raw(start, ctx.toks[comma].start, kind, f"{kind}_content_speaker_cue", ctx.span(*np_), cue)
     return None
@@ -1834,7 +1838,9 @@ def extract_quotes(doc: Doc, cb: Codebook) -> list[Quote]:
     prev_end = 0
     for qi, q in enumerate(ctx.quotes):
         raw = _direct_after(ctx, q, used)
-        if raw is None:
+        if raw is not None:
+            _clause_before_fragment(ctx, raw, q)
+        else:
             raw = _direct_before(ctx, q, used, prev_end)
         if raw is not None:
             raws.append(raw)
@@ -1865,6 +1871,23 @@ def extract_quotes(doc: Doc, cb: Codebook) -> list[Quote]:
         raws.append(_Raw(q.start, q.end, "direct", "direct_floating" if para_first else "direct_unattributed", None, None,
                          floating=para_first))
     return _resolve(ctx, sorted(raws, key=lambda r: (r.start, r.end)))
+
+
+def _clause_before_fragment(ctx: _Ctx, raw: _Raw, q: QuoteSpan) -> None:
+    """'He would be a better president than Clinton "no matter what," one user commented.': a quotation
+    that starts in lower case in the middle of a sentence ends a clause that its attribution also
+    credits; the statement is mixed and starts with the sentence (when nothing in it is attributed
+    to anyone else)."""
+    first = next((ch for ch in ctx.text[q.start:q.end] if ch.isalpha()), "")
+    if not first.islower() or raw.cue is None:
+        return  # '... the word "freedom" – Volodymyr Zelensky': a dash credits a term, not the clause
+    s_start = ctx.sent_bounds(q.start)[0]
+    lo, qi = ctx.tok_at(s_start), ctx.tok_at(q.start)
+    lo = _after_turn_label(ctx, lo, qi) if qi > lo else lo
+    if qi - lo < MIN_CONTENT_TOKENS or ctx.low[qi - 1] in (":", ",", "(") or any(x in ctx.cues for x in range(lo, qi)) \
+            or any(lo <= ctx.tok_at(o.start) < qi for o in ctx.quotes):
+        return
+    raw.start, raw.kind, raw.rule = ctx.toks[lo].start, "mixed", "mixed_fragment_before_attribution"
 
 
 def _statement_just_before(ctx: _Ctx, raws: list[_Raw], start: int) -> _Raw | None:

@@ -939,6 +939,23 @@ def test_but_joins_a_second_deed_or_cue(cb, text, expected):
     assert [(q.speaker, q.text) for q in quotes(text, cb)] == expected
 
 
+def test_a_short_quotation_may_open_a_statement_before_its_speaker(cb):
+    # PolNeAR train, session 21: a quoted term at the start does not make the statement a direct quote
+    text = "\u2018ISIS Truther\u2019 Donald Trump is like a lawyer's dumbest client ever, Trevor Noah said."
+    q = one(text, cb)
+    assert (q.kind, q.speaker, q.text) == ("mixed", "Trevor Noah", text[:text.index(", Trevor")])
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # PolNeAR train, session 21: a quotation that starts in lower case mid-sentence ends the credited clause
+    ('He would be a better president than Clinton "no matter what," one user commented.', "one user"),
+    ("Trump's misinformation may be \"strategic,\" said Jeffery Hemsley, an assistant professor.", "Jeffery Hemsley"),
+])
+def test_a_quoted_fragment_before_its_attribution_is_mixed(cb, text, speaker):
+    q = one(text, cb)
+    assert (q.kind, q.speaker, q.text) == ("mixed", speaker, text[:text.index(',"') + 2])
+
+
 def test_a_wish_ascribed_to_others_is_no_statement(cb):
     # case-study samples 8091 and 8092: 3 of 4 'want' rows read were others' wishes told by the speaker
     assert quotes("They want to literally finish off and destroy Donbas.", cb) == []
