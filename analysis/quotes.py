@@ -1121,6 +1121,9 @@ def _clause_end(ctx: _Ctx, k: int, hi: int, end: int) -> int:
                 and j + 2 < hi and (ctx.low[j + 2] in w["object_pronoun"] or ctx.low[j + 2] in w["determiner"]
                                     or ctx.low[j + 2] in w["deed_preposition"] or is_cap(ctx.toks[j + 2].text)):
             return ctx.toks[j - 2].end  # '... be left in Iraq, and pushed to funnel arms to ...': the subject's next deed
+        if not verb and t == "," and j + 2 < hi and ctx.low[j + 1] in w["coordinator"] and _subject_pronoun(ctx.low[j + 2]) \
+                and j - k >= MIN_CONTENT_TOKENS - 1:
+            return ctx.toks[j - 1].end  # 'stressed those worries on Sunday in Beijing, and he raised them again': a new clause
         if not verb and t in ("and", ",") and j + 2 < hi and (
                 (participle(j + 1, "ed") and (ctx.low[j + 2] in w["object_pronoun"] or ctx.low[j + 2] in w["determiner"]
                                               or is_cap(ctx.toks[j + 2].text)))

@@ -956,6 +956,18 @@ def test_a_quoted_fragment_before_its_attribution_is_mixed(cb, text, speaker):
     assert (q.kind, q.speaker, q.text) == ("mixed", speaker, text[:text.index(',"') + 2])
 
 
+@pytest.mark.parametrize("text, content", [
+    # PolNeAR train and case study, session 21: an object ends where ', and' opens a clause with a subject pronoun
+    ("Mr. Lew stressed those worries on Sunday at a university forum in Beijing, and he raised them again at the talks.",
+     "those worries on Sunday at a university forum in Beijing"),
+    ("I propose moving on to the agenda, and I turn it over to Mr Mishustin.", "moving on to the agenda"),
+    # a clause with a verb of its own goes on: the pronoun's clause may be reported too
+    ("Putin said the talks had failed, and he would not return to Istanbul.", "the talks had failed, and he would not return to Istanbul"),
+])
+def test_an_object_ends_before_a_new_clause(cb, text, content):
+    assert one(text, cb).text == content
+
+
 def test_a_wish_ascribed_to_others_is_no_statement(cb):
     # case-study samples 8091 and 8092: 3 of 4 'want' rows read were others' wishes told by the speaker
     assert quotes("They want to literally finish off and destroy Donbas.", cb) == []
