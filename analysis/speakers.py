@@ -268,18 +268,30 @@ _GLUED_TURN = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]{3,})[A-Z][\w.,'’ -]{0,8
 
 
 def headline_turn(text: str, headlines: list[tuple[int, int]], cb: Codebook, mentions: list[Mention]) -> list[tuple[int, str]]:
-    """A headline 'Speech by President of Ukraine Volodymyr Zelenskyy in ...' makes the named
-    person the one who says 'I' in the text, as a transcript turn would."""
+    """A headline that credits the text to a named person makes that person the one who says
+    'I' in it, as a transcript turn would: 'Speech by President of Ukraine Volodymyr Zelenskyy in
+    ...', '... - President Volodymyr Zelenskyy's address to ...', '... - Volodymyr Zelenskyy',
+    'An Open Letter to the Global Media by Olena Zelenska'. 'Address by the President' names nobody."""
+    w = words()
     for start, end in headlines:
         low = text[start:end].lower()
-        for phrase in words()["speech_by"]:
+        persons = [m for m in mentions if start <= m.start < end and cb.actors[m.actor].type == "person"]
+        for phrase in w["speech_by"]:
             k = low.find(phrase + " ")
             if k < 0:
                 continue
             after = start + k + len(phrase)
-            m = next((m for m in mentions if after <= m.start < min(end, after + 60) and cb.actors[m.actor].type == "person"), None)
+            m = next((m for m in persons if after <= m.start < min(end, after + 60)), None)
             if m is not None:
                 return [(m.start, text[m.start:m.end])]
+        for m in persons:
+            rest = low[m.end - start:m.end - start + 20].split()
+            if len(rest) > 1 and rest[0] in ("'s", "’s") and rest[1] in w["speech_noun"]:
+                return [(m.start, text[m.start:m.end])]  # "President Volodymyr Zelenskyy's address to ..."
+        last = persons[-1] if persons else None
+        if last is not None and text[last.end:end].strip(" .") == "" and any(
+                sep in low[max(0, last.start - start - 60):last.start - start] for sep in (" - ", " – ", " — ", " by ")):
+            return [(last.start, text[last.start:last.end])]  # "... - Volodymyr Zelenskyy", "... by Olena Zelenska"
     return []
 
 

@@ -649,6 +649,22 @@ def test_i_in_a_speech_is_the_speaker_the_headline_names(cb):
     assert extract_quotes(doc_from_text(plain, cb, title=plain.split("\n")[0]), cb)[0].speaker == "I"
 
 
+@pytest.mark.parametrize("head, speaker", [
+    # case study, session 21: 29 first-person rows under headlines that credit the page in other ways
+    ("Terror is the only form of Russian action - President Volodymyr Zelenskyy's address", "Volodymyr Zelensky"),
+    ("G20 must demonstrate its clear position on Russian aggression - Volodymyr Zelenskyy", "Volodymyr Zelensky"),
+    ("To prevent escalation, strong preventive sanctions are needed \u2013 President of Ukraine", "Volodymyr Zelensky"),
+    ("An Open Letter to the Global Media by Olena Zelenska", "Olena Zelenska"),
+    ("Essay by Head of the Office of the President of Ukraine Andriy Yermak for The New York Times", "Andriy Yermak"),
+    # nobody named, or the person is the topic: 'I' stays unresolved
+    ("Address by the President on the second morning of the war", "I"),
+    ("Zelenskyy meets with servicemen of the Special Communications Service", "I"),
+])
+def test_i_under_a_headline_that_credits_the_page(cb, head, speaker):
+    text = f"{head}\n\nDear friends! I believe that Europe will stand with us."
+    assert extract_quotes(doc_from_text(text, cb, title=head), cb)[0].speaker == speaker
+
+
 @pytest.mark.parametrize("text", [
     'The so-called "referendum" took place in September.',
     'He read "War and Peace" on the train.',

@@ -91,6 +91,15 @@ def test_pipeline_is_linear_on_adversarial_text(name, cb):
     annotate(Article("x", text, "", {}, detect_zones(text)), cb)
 
 
+@pytest.mark.timeout(60)
+def test_a_long_headline_full_of_names_is_read_in_linear_time(cb):
+    # session 21: a headline that credits the page is searched once per person named in it
+    head = "Zelenskyy's speech and Putin's remarks - " * 20000 + "Zelenskyy"
+    text = head + "\n\nI said it works. We know it."
+    rows = annotate(Article("x", text, "", {}, detect_zones(text, headline_end=len(head))), cb)
+    assert rows["quotes"][0].speaker == "Volodymyr Zelensky"
+
+
 @pytest.mark.timeout(120)
 def test_long_realistic_article(cb, seed_text):
     body = seed_text.split("Sign up for our")[0]
