@@ -340,10 +340,24 @@ def find_turns(text: str, sentences: list[Span]) -> list[tuple[int, str]]:
     turns = [(t[0], t[1]) for s in sentences if (t := turn_label(text, s.start, s.end)) is not None]
     names = {_label_name(label) for _, label in turns}
     starts = {start for start, _ in turns}
-    inner = [(m.start(1), m.group(1)) for s in sentences if text.find(": ", s.start, s.end) >= 0
+    inner = [(start, label) for s in sentences if text.find(": ", s.start, s.end) >= 0
              for m in _INNER_TURN.finditer(text, s.start, s.end)
-             if m.start(1) not in starts and _inner_turn(text, m.start(1), m.group(1), names)]
+             for start, label in [_without_heading(m.start(1), m.group(1))]
+             if start not in starts and _inner_turn(text, start, label, names)]
     return sorted(turns + inner) if inner else turns
+
+
+def _without_heading(start: int, label: str) -> tuple[int, str]:
+    """A label that a heading ran into starts at its first title word: 'G20 Summit President of
+    Russia Vladimir Putin' is 'President of Russia Vladimir Putin' (the page's 'Speech at the first
+    session of the G20 Summit' came before it)."""
+    w = words()
+    first = True
+    for m in re.finditer(r"\S+", label):
+        if m.group().lower() in w["title_word"]:
+            return (start, label) if first else (start + m.start(), label[m.start():])
+        first = False
+    return start, label
 
 
 def _inner_turn(text: str, start: int, label: str, names: set[str]) -> bool:

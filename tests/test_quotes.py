@@ -649,6 +649,17 @@ def test_i_in_a_speech_is_the_speaker_the_headline_names(cb):
     assert extract_quotes(doc_from_text(plain, cb, title=plain.split("\n")[0]), cb)[0].speaker == "I"
 
 
+@pytest.mark.parametrize("heading", [
+    "*** Speech at the first session of the G20 Summit",
+    "Excerpts from transcript of meeting of the Council for Civil Society and Human Rights",
+])
+def test_a_turn_label_that_a_heading_ran_into(cb, heading):
+    # case study, session 21: 25 first-person rows on five Kremlin pages had no speaker
+    text = (f"The President addressed the session via videoconference. {heading} President of Russia Vladimir Putin: "
+            "Chairman Draghi, colleagues, I believe that the economy will recover. I think that trade will grow.")
+    assert [q.speaker for q in quotes(text, cb)] == ["Vladimir Putin"] * 2
+
+
 @pytest.mark.parametrize("head, speaker", [
     # case study, session 21: 29 first-person rows under headlines that credit the page in other ways
     ("Terror is the only form of Russian action - President Volodymyr Zelenskyy's address", "Volodymyr Zelensky"),
