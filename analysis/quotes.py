@@ -712,6 +712,8 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
             return inner or fallback
         if not _opens_appositive(ctx, p + 1, end_seg):
             return inner or fallback
+        if ctx.low[p + 1] in w["determiner"] and _finite_before_relative(ctx, p + 2, end_seg):
+            return inner or fallback  # "..., the willingness to negotiate will decrease, said X": a clause, not an appositive
         q = p
         if ctx.low[p - 1] == ")":  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
             q = o if (o := _open_bracket(ctx, p - 1, lo, 5)) is not None else p
@@ -739,6 +741,19 @@ def _appositive_before(ctx: _Ctx, k: int, lo: int) -> tuple[int, int] | None:
                 return a, k
         end_seg = p
     return inner or fallback
+
+
+def _finite_before_relative(ctx: _Ctx, a: int, end: int) -> bool:
+    """A verb among tokens a..end before any relative word: 'the willingness ... will decrease' is a
+    clause; 'a Republican who has refused to endorse him' is a noun phrase with a relative clause."""
+    w = words()
+    for x in range(a, end):
+        t = ctx.low[x]
+        if t in w["relative_word"] or t == "that" or t in PUNCT_BREAK:
+            return False
+        if t in w["finite_marker"] and ctx.low[x - 1] != "to":
+            return True
+    return False
 
 
 def _opens_appositive(ctx: _Ctx, a: int, end: int) -> bool:
@@ -1056,7 +1071,9 @@ def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _
             used.add(c)
             s_end = ctx.sent_bounds(q.start)[1]
             end = q.end
-            if kind == "mixed":  # the clause may go on after the quote, to its own end
+            subordinate = sp[0] > lo and ctx.low[sp[0] - 1] in words()["subordinator"] \
+                and ctx.text[q.start:q.end].rstrip("\"”").endswith(",")
+            if kind == "mixed" and not subordinate:  # the clause may go on after the quote, to its own end
                 whole = _content_end(ctx, s_end)
                 cut = _clause_end(ctx, ctx.tok_at(start), ctx.tok_at(s_end), whole)
                 end = cut if cut >= q.end else max(q.end, whole)
@@ -1452,6 +1469,20 @@ def _coordinated(ctx, c, ce, hi, s, cue, speaker) -> _Raw | None:
         return None
     if _no_clause_after(ctx, c, hi):
         return None  # "words of sympathy and support to the victims", "... and find answers": no clause, no statement
+    first = ctx.tok_at(speaker[0])
+    if first > 0 and ctx.low[first - 1] in words()["subordinator"] and ctx.toks[first - 1].start >= s.start:
+        # "When Ukraine warned the world and stressed the need for sanctions, the world did not hear us"
+        depth = 0
+        for j in range(k, hi):
+            if ctx.low[j] in ('"', "“", "”"):
+                depth ^= 1
+            elif ctx.low[j] in (",", ";") and j >= k + MIN_CONTENT_TOKENS:
+                if not depth:
+                    end = min(end, ctx.toks[j].start)
+                    break
+                if j + 1 < hi and ctx.low[j + 1] in ('"', "”"):
+                    end = min(end, ctx.toks[j + 1].end)  # 'he would "protect our LGBTQ citizens," the crowd applauded'
+                    break
     start = ctx.toks[k].start
     kind = "mixed" if any(start <= q.start < end for q in ctx.quotes) else "indirect"
     return _Raw(start, end, kind, f"{kind}_coordinated", speaker, cue)
@@ -1584,8 +1615,10 @@ def _verb_statement(ctx, c, ce, lo, hi, s, cue, w) -> _Raw | None:
             stop = next((x for x in range(k, min(hi, k + FILLER_MAX)) if ctx.low[x] in PUNCT_BREAK), None)
             k = stop if stop is not None and ctx.low[stop] == "," else k
         as_said = sp[0] - 1 == lo and ctx.low[lo] == "as" and k < hi and ctx.low[k] == ","
-        if any(" ".join(ctx.low[k:k + n]) in w["topic_object"] for n in _phrase_lengths("topic_object")):
-            return None  # "I would like to say a few words about ...": a topic follows, not a statement
+        told_k = k + 1 if k + 1 < hi and (ctx.low[k] in w["object_pronoun"] or ctx.low[k] == "you") else k
+        if any(" ".join(ctx.low[x:x + n]) in w["topic_object"] for x in {k, told_k} for n in _phrase_lengths("topic_object")) \
+                or (told_k > k and ctx.low[told_k] == "about"):
+            return None  # "I would like to say a few words about ...", "ask you a question", "told you about ...": a topic
         if k < hi and ctx.low[k] in w["indefinite_object"] and not (k + 1 < hi and _is_verb(ctx, k + 1)) \
                 and not any(_quote_follows(ctx, x) for x in range(k + 1, min(hi, k + 4))):
             return None  # "said nothing about the talks", "know little about": an object; "said nothing had changed" goes on

@@ -919,6 +919,13 @@ def test_speaker_span_keeps_its_modifiers(cb, text, span):
     ("Dmitry Peskov said nothing had changed since the talks in Istanbul.",
      [("Dmitry Peskov", "nothing had changed since the talks in Istanbul")]),
     ("Putin said little would change for the region this year.", [("Vladimir Putin", "little would change for the region this year")]),
+    # case-study sample 8101: the person told and 'about' or 'a question' announce a topic (45 such rows)
+    ("In principle, we are succeeding, and I have told you about the number of young researchers in our country.", []),
+    ("I would like to ask you a question around your direction on going digital.", []),
+    ("I told you that the plan was working.", [("I", "that the plan was working")]),
+    # ... and a clause between two commas before 'said X' is the statement, not an appositive of a speaker
+    ("With each new war crime of Russian soldiers, the willingness to negotiate will decrease, said Volodymyr Zelenskyy.",
+     [("Volodymyr Zelensky", "With each new war crime of Russian soldiers, the willingness to negotiate will decrease")]),
     # case-study sample 8100: a cue after an article is a noun; 'with due regard to' is an idiom
     ('What if sanctions had been applied against the Russian Federation? I\'m sure the answer is "no".', []),
     ("The discussion focused on bilateral cooperation as well as the Middle East agenda with due regard to Russia's "
@@ -964,6 +971,18 @@ def test_a_question_reported_in_the_passive(cb, text, expected):
 ])
 def test_but_joins_a_second_deed_or_cue(cb, text, expected):
     assert [(q.speaker, q.text) for q in quotes(text, cb)] == expected
+
+
+def test_a_coordinated_statement_in_a_subordinate_clause_ends_at_its_comma(cb):
+    # case-study sample 8101: the main clause after the comma is the speaker's narration
+    text = ("When Ukraine warned the world about Russian preparations and stressed the need for tough preventive "
+            "sanctions against Russia, the world did not hear us.")
+    assert [q.text for q in quotes(text, cb)][-1] == "the need for tough preventive sanctions against Russia"
+    # a comma inside a quotation closes the clause after its mark (PolNeAR train)
+    text = 'When Trump thanked the delegates and promised that he would "protect our LGBTQ citizens," the crowd applauded.'
+    assert quotes(text, cb)[-1].text == 'that he would "protect our LGBTQ citizens,"'
+    text = 'When Trump said that he would "protect our LGBTQ citizens," the crowd applauded loudly.'
+    assert quotes(text, cb)[-1].text == 'that he would "protect our LGBTQ citizens,"'
 
 
 def test_a_short_quotation_may_open_a_statement_before_its_speaker(cb):
