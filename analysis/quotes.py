@@ -1260,29 +1260,41 @@ def _asked_question(ctx: _Ctx, c: int, ce: int, lo: int, hi: int, s: Span, cue: 
         asker, k = (k + 1, a_end), q
     if asker is None or k + 1 >= hi or ctx.low[k] not in w["question_opener"]:
         # 'Asked whether ..., Putin said': nobody is named, and the table holds attributed statements (PolNeAR codes
-        # such questions without a source: 77 more matched of 19,832 on train, but 1 in 3 of the seed's 'voices'
-        # would be the journalist's question); 'asked to leave': a request; 'When asked, he said': no question
+        # such questions without a source: 77 more matched of 19,832 on train, but the seed would gain the
+        # journalist's question as a row with no speaker); 'asked to leave': a request; 'When asked, he said': no question
         return None
     start = k + 1 if ctx.low[k] == "about" else k
     if ctx.low[start] in w["topic_pronoun"]:
         return None  # 'was asked about it after the debate': the question was given before
     end = _content_end(ctx, s.end)
     if opens or ctx.low[k] == "about":
-        # 'Asked whether ..., Johnson demurred', 'was asked about Cosby's donations, and she ...': to the comma
-        depth = 0
-        for x in range(start + 1, hi):
-            if ctx.toks[x].start >= end:
-                break
-            depth ^= ctx.low[x] in ('"', "“", "”")
-            if not depth and ctx.low[x] in (",", ";", "—", "–"):
-                end = ctx.toks[x - 1].end
-                break
+        # 'When asked by a reporter whether ..., he said', 'was asked by X about Y, and she ...': to the comma
+        end = _comma_end(ctx, start, start + 1, hi, end, (",", ";", "—", "–"))
     else:
         end = _clause_end(ctx, start, hi, end)
     if ctx.tok_at(end - 1) <= start and ctx.low[k] != "about":
         return None  # 'was asked why, and ...': the question is not given
     kind = "mixed" if any(ctx.toks[start].start <= q.start < end for q in ctx.quotes) else "indirect"
-    return _Raw(ctx.toks[start].start, end, kind, f"{kind}_asked", ctx.span(*asker) if asker else None, cue)
+    return _Raw(ctx.toks[start].start, end, kind, f"{kind}_asked", ctx.span(*asker), cue)
+
+
+def _comma_end(ctx: _Ctx, a: int, first_stop: int, hi: int, end: int, stops: tuple[str, ...] = (",", ";")) -> int:
+    """Where a clause that starts at token ``a`` ends: before the first of ``stops`` at or after token
+    ``first_stop`` outside quotation marks, or after the mark of a quotation that closes with a comma
+    ('he would "protect our LGBTQ citizens," the crowd applauded'); ``end`` if none comes before it."""
+    depth = 0
+    for j in range(a, hi):
+        if ctx.toks[j].start >= end:
+            break
+        t = ctx.low[j]
+        if t in ('"', "“", "”"):
+            depth ^= 1
+        elif t in stops and j >= first_stop:
+            if not depth:
+                return ctx.toks[j - 1].end
+            if t == "," and j + 1 < hi and ctx.low[j + 1] in ('"', "”"):
+                return ctx.toks[j + 1].end
+    return end
 
 
 def _asked_whether(ctx: _Ctx, c: int) -> bool:
@@ -1472,17 +1484,7 @@ def _coordinated(ctx, c, ce, hi, s, cue, speaker) -> _Raw | None:
     first = ctx.tok_at(speaker[0])
     if first > 0 and ctx.low[first - 1] in words()["subordinator"] and ctx.toks[first - 1].start >= s.start:
         # "When Ukraine warned the world and stressed the need for sanctions, the world did not hear us"
-        depth = 0
-        for j in range(k, hi):
-            if ctx.low[j] in ('"', "“", "”"):
-                depth ^= 1
-            elif ctx.low[j] in (",", ";") and j >= k + MIN_CONTENT_TOKENS:
-                if not depth:
-                    end = min(end, ctx.toks[j].start)
-                    break
-                if j + 1 < hi and ctx.low[j + 1] in ('"', "”"):
-                    end = min(end, ctx.toks[j + 1].end)  # 'he would "protect our LGBTQ citizens," the crowd applauded'
-                    break
+        end = _comma_end(ctx, k, k + MIN_CONTENT_TOKENS, hi, end)
     start = ctx.toks[k].start
     kind = "mixed" if any(start <= q.start < end for q in ctx.quotes) else "indirect"
     return _Raw(start, end, kind, f"{kind}_coordinated", speaker, cue)
