@@ -1050,8 +1050,8 @@ def _direct_before(ctx: _Ctx, q: QuoteSpan, used: set[int], lo_offset: int) -> _
                     or _clause_subject(ctx, ctx.tok_at(max(s_start, lo_offset)), c - 1, named=False)
             else:
                 sp = _np_before(ctx, c, lo)
-            if sp is None:
-                return None
+            if sp is None or _negated(ctx, c, ctx.tok_at(max(s_start, lo_offset))):
+                return None  # 'none of them said that "Finlandization" is ...': no statement
             fragment = _continues_after(ctx, q)
             # 'said that "..."': the statement is reported, its words quoted; it starts at 'that'
             that = next((ctx.toks[x].start for x in range(k, qi) if ctx.low[x] == "that"), None)
@@ -1497,7 +1497,7 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
         return True  # "Do you think this is acceptable?"
     if c > lo and ctx.low[c].endswith("ing") and ctx.low[c - 1] in w["object_pronoun"]:
         return True  # "He told them commenting on his film": a participle of the telling
-    if any(is_negation(t) for t in ctx.low[max(lo, c - 3):c]) or any(t in w["negative_subject"] for t in ctx.low[max(lo, c - NEGATIVE_SUBJECT_WINDOW):c]):
+    if _negated(ctx, c, lo):
         return True  # "I do not want to", "Russia cannot feel", "Neither the US nor NATO proposed"
     if c - 1 >= lo and ctx.low[c - 1] == "to" and _verb_chain(ctx, c, lo)[0] == c:
         return True  # an infinitive: "agreed to maintain contact" (but "went on to explain" reports)
@@ -1521,6 +1521,13 @@ def _not_a_statement(ctx: _Ctx, c: int, lo: int, s: Span) -> bool:
         if ctx.low[j - 1] == "you" and ctx.low[c] in w["discourse_verb"]:
             return True  # "You know, ..." is a discourse marker
     return False
+
+
+def _negated(ctx: _Ctx, c: int, lo: int) -> bool:
+    """The cue at ``c`` is negated, or its subject is 'neither', 'nobody' or 'none': no statement."""
+    w = words()
+    return any(is_negation(t) for t in ctx.low[max(lo, c - 3):c]) \
+        or any(t in w["negative_subject"] for t in ctx.low[max(lo, c - NEGATIVE_SUBJECT_WINDOW):c])
 
 
 def _has_said(ctx: _Ctx, c: int, prev: str) -> bool:

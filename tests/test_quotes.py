@@ -923,6 +923,10 @@ def test_speaker_span_keeps_its_modifiers(cb, text, span):
     ("In principle, we are succeeding, and I have told you about the number of young researchers in our country.", []),
     ("I would like to ask you a question around your direction on going digital.", []),
     ("I told you that the plan was working.", [("I", "that the plan was working")]),
+    # case-study sample 8102: a negated cue before a quotation, and 'want to speak about', report nothing
+    ('But for some reason none of them said that "Finlandization" is the preservation of the state, its agency.', []),
+    ("And now, today, I want to speak about all peaceful Ukrainians who were taken away by this war.", []),
+    ('Putin said that "the talks" had failed.', [("Vladimir Putin", 'that "the talks" had failed')]),
     # ... and a clause between two commas before 'said X' is the statement, not an appositive of a speaker
     ("With each new war crime of Russian soldiers, the willingness to negotiate will decrease, said Volodymyr Zelenskyy.",
      [("Volodymyr Zelensky", "With each new war crime of Russian soldiers, the willingness to negotiate will decrease")]),
