@@ -271,7 +271,8 @@ def headline_turn(text: str, headlines: list[tuple[int, int]], cb: Codebook, men
     """A headline that credits the text to a named person makes that person the one who says
     'I' in it, as a transcript turn would: 'Speech by President of Ukraine Volodymyr Zelenskyy in
     ...', '... - President Volodymyr Zelenskyy's address to ...', '... - Volodymyr Zelenskyy',
-    'An Open Letter to the Global Media by Olena Zelenska'. 'Address by the President' names nobody."""
+    'An Open Letter to the Global Media by Olena Zelenska', 'President of Ukraine at the GLOBSEC Forum:
+    ...'. 'Address by the President' names nobody."""
     w = words()
     for start, end in headlines:
         low = text[start:end].lower()
@@ -288,11 +289,26 @@ def headline_turn(text: str, headlines: list[tuple[int, int]], cb: Codebook, men
             rest = low[m.end - start:m.end - start + 20].split()
             if len(rest) > 1 and rest[0] in ("'s", "’s") and rest[1] in w["speech_noun"]:
                 return [(m.start, text[m.start:m.end])]  # "President Volodymyr Zelenskyy's address to ..."
+        if persons and _opens_with(text, start, persons[0].start):
+            # "President of Ukraine at the GLOBSEC Forum: We must ...", "Volodymyr Zelenskyy in an interview for
+            # La Repubblica: ...", "President of Ukraine Volodymyr Zelenskyy addressed the citizens of Belarus"
+            m = persons[0]
+            after = low[m.end - start:m.end - start + 120]
+            nxt = after.split()[:1]
+            if ": " in after or (nxt and nxt[0] in w["address_verb"]):
+                return [(m.start, text[m.start:m.end])]
         last = persons[-1] if persons else None
         if last is not None and text[last.end:end].strip(" .") == "" and any(
                 sep in low[max(0, last.start - start - 60):last.start - start] for sep in (" - ", " – ", " — ", " by ")):
             return [(last.start, text[last.start:last.end])]  # "... - Volodymyr Zelenskyy", "... by Olena Zelenska"
     return []
+
+
+def _opens_with(text: str, start: int, at: int) -> bool:
+    """Nothing but title words stands between ``start`` and the name at ``at`` ('President of Ukraine
+    Volodymyr Zelenskyy ...')."""
+    w = words()
+    return all(t.lower() in w["title_word"] or t.lower() in ("of", "the") or t[:1].isupper() for t in text[start:at].split())
 
 
 def _label_name(label: str) -> str:

@@ -667,6 +667,8 @@ def test_a_turn_label_that_a_heading_ran_into(cb, heading):
     ("To prevent escalation, strong preventive sanctions are needed \u2013 President of Ukraine", "Volodymyr Zelensky"),
     ("An Open Letter to the Global Media by Olena Zelenska", "Olena Zelenska"),
     ("Essay by Head of the Office of the President of Ukraine Andriy Yermak for The New York Times", "Andriy Yermak"),
+    ("President of Ukraine at the GLOBSEC Forum in Bratislava: We must respond to all the challenges", "Volodymyr Zelensky"),
+    ("Volodymyr Zelenskyy in an interview for La Repubblica: Russia threatens Ukraine", "Volodymyr Zelensky"),
     # nobody named, or the person is the topic: 'I' stays unresolved
     ("Address by the President on the second morning of the war", "I"),
     ("Zelenskyy meets with servicemen of the Special Communications Service", "I"),
