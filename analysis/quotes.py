@@ -329,9 +329,14 @@ def _phrase_for_cue(ctx: _Ctx, cue_i: int, lo: int) -> tuple[int, int] | None:
         # before 'and said': "they reversed themselves ... and said")
         sp = _clause_subject(ctx, lo, j - 1, named=ctx.low[cue_i] not in w["no_addressee"])
         return None if sp and sp[1] - sp[0] == 1 and ctx.low[sp[0]] in w["pronoun_other"] - w["first_person"] else sp  # not "You ... and say"
-    if j == cue_i and j > lo and ctx.low[j - 1] == "," and ctx.low[cue_i].endswith("ing"):
-        # "Putin met the governor of Kursk, saying that ...": the subject speaks, not the object
-        return _clause_subject(ctx, lo, j - 1, named=False)
+    a = j
+    while a > lo and ctx.low[a - 1].endswith("ly") and ctx.toks[a - 1].text.islower():
+        a -= 1  # "..., eventually saying he would be a disaster"
+    if j == cue_i and a > lo and ctx.low[cue_i].endswith("ing") and (ctx.low[a - 1] == "," or (
+            ctx.low[a - 1] in ("—", "–") and not any(t in ("—", "–") for t in ctx.low[lo:a - 1]))):
+        # "Putin met the governor of Kursk, saying that ...", "X dismissed the accusations — saying ...":
+        # the subject speaks, not the object
+        return _clause_subject(ctx, lo, a - 1, named=False)
     if j == cue_i and j - 1 > lo and ctx.low[j - 1] in w["participle_preposition"] and ctx.low[cue_i].endswith("ing"):
         return _participle_subject(ctx, cue_i, lo, j - 1)
     if j - 1 > lo and ctx.low[j - 1] in ("—", "–"):

@@ -991,6 +991,18 @@ def test_a_coordinated_statement_in_a_subordinate_clause_ends_at_its_comma(cb):
     assert quotes(text, cb)[-1].text == 'that he would "protect our LGBTQ citizens,"'
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    # PolNeAR train, session 21: an adverb or a dash before the participle keeps the clause's subject as speaker
+    ("Senator Ted Cruz stuck to policy at first but turned tougher against Mr. Trump, eventually saying he would be "
+     "a disaster.", "Senator Ted Cruz", "he would be a disaster"),
+    ("Debbie Wasserman Schultz dismissed the accusations as baseless \u2014 saying the Sanders campaign chose not to "
+     "accept the same help.", "Debbie Wasserman Schultz", "the Sanders campaign chose not to accept the same help"),
+])
+def test_a_participle_after_an_adverb_or_a_dash_speaks_for_the_subject(cb, text, speaker, content):
+    q = quotes(text, cb)[-1]
+    assert (text[q.speaker_start:q.speaker_end], q.text) == (speaker, content)
+
+
 def test_a_short_quotation_may_open_a_statement_before_its_speaker(cb):
     # PolNeAR train, session 21: a quoted term at the start does not make the statement a direct quote
     text = "\u2018ISIS Truther\u2019 Donald Trump is like a lawyer's dumbest client ever, Trevor Noah said."
