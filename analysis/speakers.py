@@ -396,6 +396,21 @@ def _inner_turn(text: str, start: int, label: str, names: set[str]) -> bool:
     return parts[0].lower() in w["title_word"] and len(tail) - leading_place(tail) >= 2
 
 
+_SUBJECT_PRONOUN = {g: re.compile(rf"(?:^|[.!?]\s+|,\s+|\b(?:and|but|that)\s+)({p})\b", re.IGNORECASE)
+                    for g, p in (("m", "he"), ("f", "she"))}
+
+
+def _pronoun_subject_before(text: str, at: int, gender: str) -> int | None:
+    """Where 'he' (or 'she') opens the clause that the name at ``at`` belongs to, in the same sentence."""
+    lo = max(text.rfind(". ", max(0, at - 300), at), text.rfind("\n", max(0, at - 300), at), at - 300, 0)
+    found = None
+    for m in _SUBJECT_PRONOUN[gender].finditer(text, lo, at):
+        found = m.start(1)
+    if found is not None and any(q in text[found:at] for q in '"“”'):
+        return None  # '"I'm sure he can," said Volodymyr Zelenskyy': a pronoun inside a quotation is the quote's own
+    return found
+
+
 class Resolver:
     """Resolves speaker phrases in one document, in text order."""
 
@@ -421,12 +436,16 @@ class Resolver:
                 best = m
         return best
 
-    def _last_person(self, before: int, gender: str | None) -> Person | None:
+    def _last_person(self, before: int, gender: str | None, text: str | None = None) -> Person | None:
         # a speaker counts where it spoke: one resolved from a name later in the text is not the last
         cands = [(p.start, p) for p in self.persons if p.start < before] + [(s, p) for s, p in self.speakers if s < before]
         cands.sort(key=lambda x: x[0])
-        for _, p in reversed(cands):
+        for at, p in reversed(cands):
             if gender is None or p.gender in (None, gender):
+                if text is not None and gender is not None and (subject := _pronoun_subject_before(text, at, gender)) is not None:
+                    # "he spoke about this with US President Joseph Biden ... '...,' he said": the name sits in a
+                    # clause whose subject is 'he', who goes on speaking
+                    return self._last_person(subject, gender) or p
                 return p
         return None
 
@@ -587,7 +606,7 @@ class Resolver:
                 return Speaker(start, end, phrase, sender.name, sender.actor, self.cb.side_of(sender.actor))
         if low in w["pronoun_m"] or low in w["pronoun_f"]:
             gender = "m" if low in w["pronoun_m"] else "f"
-            p = self._last_person(start, gender)
+            p = self._last_person(start, gender, text)
             if p is not None:
                 return Speaker(start, end, phrase, p.name, p.actor, self.cb.side_of(p.actor))
             return Speaker(start, end, phrase, phrase, None, None)

@@ -649,6 +649,20 @@ def test_i_in_a_speech_is_the_speaker_the_headline_names(cb):
     assert extract_quotes(doc_from_text(plain, cb, title=plain.split("\n")[0]), cb)[0].speaker == "I"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # case-study sample 8101, session 21: a name inside a clause whose subject is 'he' does not take the next 'he said'
+    ('Volodymyr Zelenskyy believes that the most important step is to close the sky, and he spoke about this with US '
+     'President Joseph Biden and other leaders. "The constant bombing kills civilians," he said.', "Volodymyr Zelensky"),
+    ("Vladimir Putin added that he expected Artur Parfenchikov to support the labour market. He said that it was a major "
+     "issue for the region.", "Vladimir Putin"),
+    # guard: a 'he' inside a quotation is the quotation's own
+    ('"I am convinced that the President can do more. I want to believe that he is able to do it," said Volodymyr '
+     'Zelenskyy. He stressed that Ukraine is a place of freedom.', "Volodymyr Zelensky"),
+])
+def test_he_continues_the_subject_of_the_clause_that_named_someone_else(cb, text, speaker):
+    assert quotes(text, cb)[-1].speaker == speaker
+
+
 @pytest.mark.parametrize("heading", [
     "*** Speech at the first session of the G20 Summit",
     "Excerpts from transcript of meeting of the Council for Civil Society and Human Rights",

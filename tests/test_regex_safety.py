@@ -61,6 +61,8 @@ ADVERSARIAL = {
     "messages": 'Vladimir Putin sent greetings. The message reads: "Welcome." ' * 5000,
     # session 17: a name inside a 'who' clause before the cue
     "who_with": "Residents who spoke with Reuters said the town was calm. " * 5000,
+    # session 21: 'he said' looks back for a subject 'he' in the clause that named the last person
+    "pronoun_chain": "Putin said that he met Joe Biden, and he,  and he " * 3000 + '"It works," he said.',
     "asked": "When asked by a reporter whether it works, " * 5000 + "he was asked about" + " it," * 5000,
     "who_chain": "Officials" + " who spoke with Reuters" * 3000 + " said the town was calm.",
     "quoted_names": '"We hold," a commander with the call sign "Bankir" told Reuters. ' * 3000,
