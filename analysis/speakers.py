@@ -295,8 +295,10 @@ def headline_turn(text: str, headlines: list[tuple[int, int]], cb: Codebook, men
             m = persons[0]
             after = low[m.end - start:m.end - start + 120]
             nxt = after.split()[:1]
-            if ": " in after or (nxt and nxt[0] in w["address_verb"]):
-                return [(m.start, text[m.start:m.end])]
+            colon = after.find(": ")
+            if (colon >= 0 and not any(m.end <= o.start < m.end + colon for o in persons[1:])) \
+                    or (nxt and nxt[0] in w["address_verb"]):
+                return [(m.start, text[m.start:m.end])]  # not 'Biden meets Zelensky: ...', which names two people
         last = persons[-1] if persons else None
         if last is not None and text[last.end:end].strip(" .") == "" and any(
                 sep in low[max(0, last.start - start - 60):last.start - start] for sep in (" - ", " – ", " — ", " by ")):
@@ -305,10 +307,10 @@ def headline_turn(text: str, headlines: list[tuple[int, int]], cb: Codebook, men
 
 
 def _opens_with(text: str, start: int, at: int) -> bool:
-    """Nothing but title words stands between ``start`` and the name at ``at`` ('President of Ukraine
-    Volodymyr Zelenskyy ...')."""
+    """Nothing but title words stands between ``start`` and the name at ``at`` ('President Volodymyr
+    Zelenskyy ...'; not 'Biden Meets Zelensky: ...', whose headline names the other man first)."""
     w = words()
-    return all(t.lower() in w["title_word"] or t.lower() in ("of", "the") or t[:1].isupper() for t in text[start:at].split())
+    return all(t.lower() in w["title_word"] or t.lower() in ("of", "the") for t in text[start:at].split())
 
 
 def _label_name(label: str) -> str:
