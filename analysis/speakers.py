@@ -398,8 +398,8 @@ def _inner_turn(text: str, start: int, label: str, names: set[str]) -> bool:
     return parts[0].lower() in w["title_word"] and len(tail) - leading_place(tail) >= 2
 
 
-_SUBJECT_PRONOUN = {g: re.compile(rf"(?:^|[.!?]\s+|,\s+|\b(?:and|but|that)\s+)({p})\b", re.IGNORECASE)
-                    for g, p in (("m", "he"), ("f", "she"))}
+_SUBJECT_PRONOUN = {g: re.compile(rf"(?:^|[.!?]\s+|,\s+|\b(?:and|but|that|said|says|added|noted|stressed)\s+)({p})\b",
+                                   re.IGNORECASE) for g, p in (("m", "he"), ("f", "she"))}
 
 
 def _pronoun_subject_before(text: str, at: int, gender: str) -> int | None:

@@ -655,6 +655,8 @@ def test_i_in_a_speech_is_the_speaker_the_headline_names(cb):
      'President Joseph Biden and other leaders. "The constant bombing kills civilians," he said.', "Volodymyr Zelensky"),
     ("Vladimir Putin added that he expected Artur Parfenchikov to support the labour market. He said that it was a major "
      "issue for the region.", "Vladimir Putin"),
+    # ... also as the subject of a reported clause (PolNeAR train: 5 names, all better)
+    ('Volodymyr Zelenskyy said he had called Joe Biden on Tuesday. "We need help," he said.', "Volodymyr Zelensky"),
     # guard: a 'he' inside a quotation is the quotation's own
     ('"I am convinced that the President can do more. I want to believe that he is able to do it," said Volodymyr '
      'Zelenskyy. He stressed that Ukraine is a place of freedom.', "Volodymyr Zelensky"),
