@@ -398,15 +398,21 @@ def _inner_turn(text: str, start: int, label: str, names: set[str]) -> bool:
     return parts[0].lower() in w["title_word"] and len(tail) - leading_place(tail) >= 2
 
 
-_SUBJECT_PRONOUN = {g: re.compile(rf"(?:^|[.!?]\s+|,\s+|\b(?:and|but|that|said|says|added|noted|stressed)\s+)({p})\b",
-                                   re.IGNORECASE) for g, p in (("m", "he"), ("f", "she"))}
+@lru_cache(maxsize=2)
+def _subject_pronoun(gender: str) -> re.Pattern:
+    """'he' (or 'she') where it opens a clause: after a sentence end, a comma, or a word of the grammar's
+    clause_subject_opener list ('and he', 'that he', 'said he')."""
+    w = words()
+    pronouns = "|".join(sorted(w["subject_pronoun"] & w["pronoun_m" if gender == "m" else "pronoun_f"]))
+    openers = "|".join(sorted(w["clause_subject_opener"]))
+    return re.compile(rf"(?:^|[.!?]\s+|,\s+|\b(?:{openers})\s+)({pronouns})\b", re.IGNORECASE)
 
 
 def _pronoun_subject_before(text: str, at: int, gender: str) -> int | None:
     """Where 'he' (or 'she') opens the clause that the name at ``at`` belongs to, in the same sentence."""
     lo = max(text.rfind(". ", max(0, at - 300), at), text.rfind("\n", max(0, at - 300), at), at - 300, 0)
     found = None
-    for m in _SUBJECT_PRONOUN[gender].finditer(text, lo, at):
+    for m in _subject_pronoun(gender).finditer(text, lo, at):
         found = m.start(1)
     if found is not None and any(q in text[found:at] for q in '"“”'):
         return None  # '"I'm sure he can," said Volodymyr Zelenskyy': a pronoun inside a quotation is the quote's own
